@@ -1,0 +1,82 @@
+using Csa.Core;
+using Csa.Core.Geography;
+using Csa.Core.PoliceUk;
+using Csa.Storage;
+
+namespace Csa.Analysis;
+
+/// <summary>What street data is held and how usable it is, per force and month: the table behind <c>csa quality</c>.</summary>
+/// <remarks>
+/// Read before any statistic: missing months (gaps), rows with no location or no LSOA (they count in no
+/// area), LSOA codes the held lookups do not know, rows outside the force's own police force area,
+/// exact duplicate rows, and the LSOA vintage (2011 or 2021) of the codes.
+/// </remarks>
+public sealed class DataQualityReport(ICsaStore store)
+{
+    /// <summary>Builds the report, for every force held or, with <paramref name="area"/>, for the forces with records in it.</summary>
+    /// <exception cref="CsaQueryException">No street data is held (for the area).</exception>
+    public async Task<ResultTable> BuildAsync(Area? area, CancellationToken cancellationToken = default)
+    {
+        var coverage = DataCoverage.From(await store.GetHeldStreetMonthsAsync(area, cancellationToken).ConfigureAwait(false));
+        if (coverage.IsEmpty)
+        {
+            throw new CsaQueryException(area is null
+                ? "No street data is held: import data.police.uk files first (csa import police-uk PATH)."
+                : $"No street data is held for {area.Describe()}: import the data.police.uk files of its force first.");
+        }
+
+        var figures = (await store.GetQualityAsync(area, cancellationToken).ConfigureAwait(false))
+            .ToDictionary(q => (q.ForceSlug, q.Month));
+        var rows = new List<IReadOnlyList<object?>>();
+        var notes = new List<string>();
+        foreach (var force in coverage.Forces)
+        {
+            var held = coverage.HeldMonths(force);
+            var gaps = coverage.Gaps(force);
+            foreach (var month in Period.Create(held.Min(), held.Max()).Months)
+            {
+                rows.Add(figures.TryGetValue((force, month), out var q)
+                    ? Row(force, month, q)
+                    : [force, month.ToString(), "MISSING (gap)", null, null, null, null, null, null, null, null, null, null]);
+            }
+
+            var total = Period.Create(held.Min(), held.Max()).MonthCount;
+            notes.Add(gaps.Count == 0
+                ? $"{force}: {held.Count} months held, {held.Min()} to {held.Max()}, with no gap."
+                : $"{force}: {held.Count} of {total} months held from {held.Min()} to {held.Max()}; missing {DataCoverage.DescribeMonths(gaps)}. Every figure spanning a gap says so.");
+            if (!PoliceForces.TryGetBySlug(force, out var known) || known.PoliceForceAreaCode is null)
+            {
+                notes.Add($"{force}: not a territorial force, so 'Outside force area' is not assessed.");
+            }
+        }
+
+        if (area is null)
+        {
+            var absent = PoliceForces.Territorial.Where(f => !coverage.Forces.Contains(f.Slug)).Select(f => f.Name).ToArray();
+            if (absent.Length > 0)
+            {
+                notes.Add($"No data is held for {absent.Length} of the 43 territorial forces: {string.Join(", ", absent)}. They are missing, not zero.");
+            }
+        }
+        else
+        {
+            notes.Add($"Figures are for each force's whole files, the forces being those with records in {area.Describe()}.");
+        }
+
+        notes.Add("'Outside force area' counts rows whose LSOA lies in a district of another police force area (needs the district → force area lookup).");
+        notes.Add("'Exact duplicates' are rows identical in every column to another row of the same file; anti-social behaviour rows carry no ID, so two incidents at the same anonymised point in a month look identical.");
+        notes.Add("'LSOA not in lookup' rows have an LSOA code that no held ONS lookup knows: they count in no ward or district.");
+        return ResultTable.Create(
+            "Data quality of held data.police.uk street files, by force and month",
+            ["Force", "Month", "Status", "Crimes", "Anti-social behaviour", "No location", "No location %", "No LSOA", "LSOA not in lookup", "Outside force area", "Exact duplicates", "LSOA 2011", "LSOA 2021 only"],
+            rows,
+            notes);
+    }
+
+    static IReadOnlyList<object?> Row(string force, Month month, ForceMonthQuality q)
+    {
+        var all = q.Crimes + q.AntiSocialBehaviour;
+        var share = all == 0 ? 0.0 : Math.Round(100.0 * q.NoLocation / all, 1);
+        return [force, month.ToString(), "held", q.Crimes, q.AntiSocialBehaviour, q.NoLocation, share, q.NoLsoa, q.LsoaNotInLookup, q.OutsideForceArea, q.ExactDuplicates, q.Lsoa2011, q.Lsoa2021];
+    }
+}

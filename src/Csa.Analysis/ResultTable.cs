@@ -1,0 +1,42 @@
+namespace Csa.Analysis;
+
+/// <summary>A table as csa shows it: on screen and, cell for cell, in csv, xlsx and json.</summary>
+/// <remarks>
+/// Every command that prints a table builds one of these, so that scripts and spreadsheets get exactly
+/// what the screen shows. Cells are <see cref="string"/>, <see cref="long"/>, <see cref="double"/> or
+/// null (shown empty: "no figure", never zero). Notes (data gaps, caveats) go beside the table: under it
+/// on screen, on a Notes sheet in xlsx, and on standard error for csv and json.
+/// </remarks>
+/// <param name="Title">The table's title.</param>
+/// <param name="Columns">The column headings, in order; unique.</param>
+/// <param name="Rows">The rows; each has one cell per column.</param>
+/// <param name="Notes">Sentences that qualify the figures.</param>
+public sealed record ResultTable(string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows, IReadOnlyList<string> Notes)
+{
+    /// <summary>Checks the shape: unique column names, one cell per column, supported cell types.</summary>
+    /// <exception cref="ArgumentException">The table is malformed.</exception>
+    public static ResultTable Create(string title, IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<object?>> rows, IReadOnlyList<string> notes)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (columns.Distinct(StringComparer.Ordinal).Count() != columns.Count)
+        {
+            throw new ArgumentException("Column names must be unique.", nameof(columns));
+        }
+
+        foreach (var row in rows)
+        {
+            if (row.Count != columns.Count)
+            {
+                throw new ArgumentException($"A row has {row.Count} cells for {columns.Count} columns.", nameof(rows));
+            }
+
+            if (row.Any(cell => cell is not (null or string or long or double)))
+            {
+                throw new ArgumentException("Cells must be string, long, double or null.", nameof(rows));
+            }
+        }
+
+        return new ResultTable(title, columns, rows, notes);
+    }
+}

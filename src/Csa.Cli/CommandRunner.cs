@@ -1,0 +1,63 @@
+using Csa.Core;
+using Csa.Core.Importing;
+using Csa.Storage.DuckDb;
+using Spectre.Console;
+
+namespace Csa.Cli;
+
+/// <summary>Runs a command's work and maps its failures to exit codes: the one place that does so.</summary>
+static class CommandRunner
+{
+    public static async Task<int> RunAsync(Func<Task> work)
+    {
+        try
+        {
+            await work();
+            return ExitCodes.Success;
+        }
+        catch (CsaImportException e)
+        {
+            return Fail(e.Message, ExitCodes.BadInput);
+        }
+        catch (CsaQueryException e)
+        {
+            return Fail(e.Message, ExitCodes.BadQuery);
+        }
+        catch (CsaStoreException e)
+        {
+            return Fail(e.Message, ExitCodes.StoreUnusable);
+        }
+        catch (IOException e)
+        {
+            return Fail(e.Message, ExitCodes.Usage);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            return Fail(e.Message, ExitCodes.Usage);
+        }
+    }
+
+    /// <summary>Opens the store named by --store, saying so when it migrates one made by an older csa.</summary>
+    public static async Task<DuckDbStore> OpenStoreAsync(string path, CancellationToken cancellationToken)
+    {
+        var store = await DuckDbStore.OpenAsync(path, TimeProvider.System, cancellationToken);
+        if (store.Info.MigratedFrom is > 0 and var from)
+        {
+            Console.Error.WriteLine($"Migrated the store {path} from schema version {from} to {store.Info.SchemaVersion}.");
+        }
+
+        return store;
+    }
+
+    static int Fail(string message, int exitCode)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return exitCode;
+    }
+
+    /// <summary>Whether to draw live progress: an interactive terminal, and not CI.</summary>
+    public static bool IsInteractive =>
+        AnsiConsole.Profile.Capabilities.Interactive
+        && !Console.IsOutputRedirected
+        && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+}

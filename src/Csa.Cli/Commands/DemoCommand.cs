@@ -1,0 +1,56 @@
+using System.CommandLine;
+using Csa.Analysis;
+using Csa.Cli.Output;
+
+namespace Csa.Cli.Commands;
+
+/// <summary><c>csa demo</c>: the README's main job on the bundled real sample.</summary>
+static class DemoCommand
+{
+    /// <summary>The bundled sample's police-uk inputs, relative to the sample folder.</summary>
+    static readonly string[] PoliceUkInputs = ["police-uk/cambridgeshire", "police-uk/northumbria-2020-05_2023-02-street.zip"];
+
+    /// <summary>The bundled sample's ONS lookups, relative to the sample folder.</summary>
+    static readonly string[] GeographyInputs =
+        ["geography/lsoa11-ward19-lad19.csv", "geography/lad19-csp19-pfa19.csv", "geography/lsoa11-lsoa21-lad22.csv"];
+
+    public static Command Create()
+    {
+        var sample = new Option<string?>("--sample")
+        {
+            Description = "The sample folder; by default data/sample of the csa repository (found from the current folder upwards).",
+        };
+        var area = new Option<string>("--area") { Description = "The area to summarise.", DefaultValueFactory = _ => "Huntingdonshire" };
+        var command = new Command("demo", "Import the bundled real sample (data.police.uk, ONS lookups) into the store and summarise Huntingdonshire.");
+        command.Options.Add(sample);
+        command.Options.Add(area);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
+        {
+            var folder = parse.GetValue(sample) ?? FindSample();
+            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            Console.WriteLine($"Store: {Path.GetFullPath(store.Info.Location)} (schema version {store.Info.SchemaVersion})");
+            await ImportCommands.ImportGeographyAsync(store, [.. GeographyInputs.Select(f => Path.Combine(folder, f))], cancellationToken);
+            var result = await ImportCommands.ImportPoliceUkAsync(store, [.. PoliceUkInputs.Select(f => Path.Combine(folder, f))], cancellationToken);
+            ImportCommands.Report(result);
+            var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
+            var summary = new CrimeSummary(store);
+            TableOutput.Render(await summary.BuildAsync(resolved, null, null, SummaryBreakdown.Type, cancellationToken));
+            TableOutput.Render(await summary.BuildAsync(resolved, null, null, SummaryBreakdown.Month, cancellationToken));
+        }));
+        return command;
+    }
+
+    static string FindSample()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "data", "sample");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new IOException("Cannot find the bundled sample (data/sample) from the current folder upwards: run csa demo inside the csa repository, or give --sample DIR.");
+    }
+}

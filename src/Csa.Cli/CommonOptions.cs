@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Csa.Core;
+
+namespace Csa.Cli;
+
+/// <summary>Options shared by several commands.</summary>
+static class CommonOptions
+{
+    public static readonly Option<string> Store = new("--store")
+    {
+        Description = "The store file (DuckDB); created when missing.",
+        DefaultValueFactory = _ => "csa.duckdb",
+        Recursive = true,
+    };
+
+    public static Option<string?> Area(bool required) => new("--area")
+    {
+        Description = "An area by ONS code or name: a ward, district, community safety partnership or police force area (E07000011, Huntingdonshire).",
+        Required = required,
+    };
+
+    public static Option<Month?> MonthOption(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (Month.TryParse(text, out var month))
+            {
+                return month;
+            }
+
+            result.AddError($"{name} '{text}' is not a month: write YYYY-MM (for example 2019-07).");
+            return null;
+        },
+    };
+
+    public static readonly Option<string?> Csv = new("--csv") { Description = "Also write the table to this csv file." };
+    public static readonly Option<string?> Xlsx = new("--xlsx") { Description = "Also write the table to this xlsx file." };
+    public static readonly Option<string?> Json = new("--json") { Description = "Also write the table to this json file (an array of objects keyed by the column names)." };
+
+    public static void AddTableOutputs(Command command)
+    {
+        command.Options.Add(Csv);
+        command.Options.Add(Xlsx);
+        command.Options.Add(Json);
+    }
+}

@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Csa.Cli.Commands;
+
+namespace Csa.Cli;
+
+/// <summary>The <c>csa</c> command tree.</summary>
+public static class CsaCommandLine
+{
+    /// <summary>Builds the root command with every subcommand.</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand(
+            "csa — the Community Safety Assessment engine: from data.police.uk and ONS files to the figures of a strategic assessment.");
+        root.Options.Add(CommonOptions.Store);
+        var import = new Command("import", "Import data into the store (atomic: a file with a problem changes nothing).");
+        import.Subcommands.Add(ImportCommands.PoliceUk());
+        import.Subcommands.Add(ImportCommands.Geography());
+        root.Subcommands.Add(import);
+        root.Subcommands.Add(SummaryCommand.Create());
+        root.Subcommands.Add(QualityCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        return root;
+    }
+}

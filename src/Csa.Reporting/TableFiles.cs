@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Csa.Analysis;
+using MiniExcelLibs;
+using nietras.SeparatedValues;
+
+namespace Csa.Reporting;
+
+/// <summary>Writes a <see cref="ResultTable"/> to csv, xlsx or json: the same columns and cells as on screen.</summary>
+/// <remarks>
+/// csv: a header row, then the rows; numbers in invariant culture, no thousands separators; empty for no
+/// figure. xlsx: the table on a sheet named "Table", numbers as numbers, and the title and notes on a
+/// sheet named "Notes". json: an array of objects keyed by the column names, numbers as numbers, null for
+/// no figure. Each file is written to a temporary name and moved into place, so a failure leaves no
+/// partial file.
+/// </remarks>
+public static class TableFiles
+{
+    /// <summary>Writes the table as csv (UTF-8, no byte-order mark).</summary>
+    public static void WriteCsv(ResultTable table, string path) => WriteAtomically(path, temp =>
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        if (table.Rows.Count == 0)
+        {
+            // Sep writes its header with the first row; a table with no rows still gets one.
+            File.WriteAllText(temp, string.Join(',', table.Columns.Select(QuoteIfNeeded)) + "\n", Utf8NoBom);
+            return;
+        }
+
+        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).ToFile(temp);
+
+        foreach (var cells in table.Rows)
+        {
+            using var row = writer.NewRow();
+            for (var i = 0; i < table.Columns.Count; i++)
+            {
+                row[table.Columns[i]].Set(FormatInvariant(cells[i]));
+            }
+        }
+    });
+
+    /// <summary>Writes the table as an xlsx workbook: sheet "Table" and sheet "Notes".</summary>
+    public static void WriteXlsx(ResultTable table, string path) => WriteAtomically(path, temp =>
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var rows = table.Rows.Select(cells =>
+        {
+            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+            for (var i = 0; i < table.Columns.Count; i++)
+            {
+                row[table.Columns[i]] = cells[i];
+            }
+
+            return row;
+        }).ToList();
+        var notes = new List<Dictionary<string, object?>> { new() { ["Notes"] = table.Title } };
+        notes.AddRange(table.Notes.Select(note => new Dictionary<string, object?> { ["Notes"] = note }));
+        var sheets = new Dictionary<string, object>
+        {
+            ["Table"] = rows,
+            ["Notes"] = notes,
+        };
+        MiniExcel.SaveAs(temp, sheets, excelType: ExcelType.XLSX, overwriteFile: true);
+    });
+
+    /// <summary>Writes the table as json: an array of objects keyed by the column names.</summary>
+    public static void WriteJson(ResultTable table, string path) => WriteAtomically(path, temp =>
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        using var stream = File.Create(temp);
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartArray();
+        foreach (var cells in table.Rows)
+        {
+            json.WriteStartObject();
+            for (var i = 0; i < table.Columns.Count; i++)
+            {
+                json.WritePropertyName(table.Columns[i]);
+                switch (cells[i])
+                {
+                    case null: json.WriteNullValue(); break;
+                    case long n: json.WriteNumberValue(n); break;
+                    case double d: json.WriteNumberValue(d); break;
+                    default: json.WriteStringValue(Convert.ToString(cells[i], CultureInfo.InvariantCulture)); break;
+                }
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    });
+
+    /// <summary>A cell as csv writes it: invariant culture, empty for no figure.</summary>
+    public static string FormatInvariant(object? cell) => cell switch
+    {
+        null => string.Empty,
+        long n => n.ToString(CultureInfo.InvariantCulture),
+        double d => d.ToString("0.###", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty,
+    };
+
+    static void WriteAtomically(string path, Action<string> write)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var full = Path.GetFullPath(path);
+        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            write(temp);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+        }
+    }
+
+    static string QuoteIfNeeded(string text) =>
+        text.AsSpan().IndexOfAny(",\"\r\n") < 0 ? text : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    static readonly Encoding Utf8NoBom = new UTF8Encoding(false);
+}

@@ -1,0 +1,167 @@
+using Csa.Core.Geography;
+using Csa.Core.Importing;
+using DuckDB.NET.Data;
+
+namespace Csa.Storage.DuckDb;
+
+public sealed partial class DuckDbStore
+{
+    /// <inheritdoc/>
+    public async Task<GeographyImportResult> ImportGeographyAsync(GeographyLookup lookup, SourceFile source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        ArgumentNullException.ThrowIfNull(source);
+        var (kind, table) = lookup switch
+        {
+            LsoaWardDistrictLookup => ("lsoa-ward-district", "lsoa_ward_district"),
+            DistrictHierarchyLookup => ("district-partnership-force", "district_hierarchy"),
+            LsoaVintageLookup => ("lsoa-2011-2021", "lsoa_vintage_link"),
+            _ => throw new ArgumentException($"Unknown lookup type {lookup.GetType().Name}.", nameof(lookup)),
+        };
+        var ledgerKind = "geography:" + kind;
+
+        using var transaction = _connection.BeginTransaction();
+        var replaced = await ExecuteAsync(transaction, "DELETE FROM import_file WHERE kind = $kind", cancellationToken, ("kind", ledgerKind)).ConfigureAwait(false) > 0;
+        await ExecuteAsync(transaction, $"DELETE FROM {table}", cancellationToken).ConfigureAwait(false);
+        using (var appender = _connection.CreateAppender(table))
+        {
+            AppendLookupRows(appender, lookup);
+        }
+
+        await RebuildLsoaAreaAsync(transaction, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(
+            transaction,
+            "INSERT INTO import_file VALUES ($kind, NULL, NULL, $name, $sha, $bytes, $rows, $at)",
+            cancellationToken,
+            ("kind", ledgerKind),
+            ("name", source.Name),
+            ("sha", source.Sha256),
+            ("bytes", source.Bytes),
+            ("rows", (long)lookup.RowCount),
+            ("at", _time.GetUtcNow().UtcDateTime)).ConfigureAwait(false);
+        var areas = await ScalarLongAsync(transaction, "SELECT count(*) FROM area", cancellationToken).ConfigureAwait(false);
+        transaction.Commit();
+        return new GeographyImportResult(kind, lookup.RowCount, replaced, checked((int)areas));
+    }
+
+    static void AppendLookupRows(DuckDBAppender appender, GeographyLookup lookup)
+    {
+        switch (lookup)
+        {
+            case LsoaWardDistrictLookup wards:
+                foreach (var row in wards.Rows)
+                {
+                    appender.CreateRow().AppendValue(row.LsoaCode).AppendValue(row.LsoaName).AppendValue(row.WardCode)
+                        .AppendValue(row.WardName).AppendValue(row.DistrictCode).AppendValue(row.DistrictName).EndRow();
+                }
+
+                break;
+            case DistrictHierarchyLookup districts:
+                foreach (var row in districts.Rows)
+                {
+                    appender.CreateRow().AppendValue(row.DistrictCode).AppendValue(row.DistrictName).AppendValue(row.PartnershipCode)
+                        .AppendValue(row.PartnershipName).AppendValue(row.ForceAreaCode).AppendValue(row.ForceAreaName).EndRow();
+                }
+
+                break;
+            case LsoaVintageLookup links:
+                foreach (var row in links.Rows)
+                {
+                    appender.CreateRow().AppendValue(row.Lsoa11Code).AppendValue(row.Lsoa21Code).AppendValue(row.Lsoa21Name).EndRow();
+                }
+
+                break;
+            default:
+                throw new ArgumentException($"Unknown lookup type {lookup.GetType().Name}.", nameof(lookup));
+        }
+    }
+
+    /// <summary>Rebuilds the map from any LSOA code a record may carry to its ward and district (see 0002_geography.sql).</summary>
+    async Task RebuildLsoaAreaAsync(DuckDBTransaction transaction, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            transaction,
+            """
+            DELETE FROM lsoa_area;
+            INSERT INTO lsoa_area
+            SELECT lsoa_code, '2011', ward_code, ward_name, district_code, district_name FROM lsoa_ward_district;
+            INSERT INTO lsoa_area
+            SELECT l.lsoa21_code, '2021', w.ward_code, w.ward_name, w.district_code, w.district_name
+            FROM (
+                SELECT lsoa21_code, min(lsoa11_code) AS lsoa11_code
+                FROM lsoa_vintage_link
+                WHERE lsoa21_code NOT IN (SELECT lsoa_code FROM lsoa_ward_district)
+                GROUP BY lsoa21_code
+            ) l
+            JOIN lsoa_ward_district w ON w.lsoa_code = l.lsoa11_code;
+            """,
+            cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<Area>> FindAreasAsync(string codeOrName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(codeOrName);
+        var byCode = await ReadAreasAsync("lower(code) = lower($q)", codeOrName.Trim(), cancellationToken).ConfigureAwait(false);
+        if (byCode.Count > 0)
+        {
+            return byCode;
+        }
+
+        var byName = await ReadAreasAsync("lower(name) = lower($q)", codeOrName.Trim(), cancellationToken).ConfigureAwait(false);
+        return await DropSameGroundAsync(byName, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A partnership or force area made of one district of the same name (Huntingdonshire's partnership) covers
+    /// the same ground as that district: keep the district alone, so that such a name is not ambiguous.
+    /// </summary>
+    async Task<IReadOnlyList<Area>> DropSameGroundAsync(IReadOnlyList<Area> areas, CancellationToken cancellationToken)
+    {
+        var districtCodes = areas.Where(a => a.Level == AreaLevel.District).Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
+        if (districtCodes.Count == 0 || areas.Count == 1)
+        {
+            return areas;
+        }
+
+        var kept = new List<Area>();
+        foreach (var area in areas)
+        {
+            if (area.Level is AreaLevel.Partnership or AreaLevel.ForceArea)
+            {
+                var column = area.Level == AreaLevel.Partnership ? "partnership_code" : "force_area_code";
+                var districts = await ReadStringsAsync($"SELECT DISTINCT district_code FROM district_hierarchy WHERE {column} = $q", area.Code, cancellationToken).ConfigureAwait(false);
+                if (districts.Count == 1 && districtCodes.Contains(districts[0]))
+                {
+                    continue;
+                }
+            }
+
+            kept.Add(area);
+        }
+
+        return kept;
+    }
+
+    async Task<IReadOnlyList<Area>> ReadAreasAsync(string predicate, string value, CancellationToken cancellationToken)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT DISTINCT code, name, level, parent_name FROM area WHERE {predicate} ORDER BY level, name, code";
+        command.Parameters.Add(new DuckDBParameter("q", value));
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var areas = new List<Area>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            areas.Add(new Area(reader.GetString(0), reader.GetString(1), ParseLevel(reader.GetString(2)), reader.IsDBNull(3) ? null : reader.GetString(3)));
+        }
+
+        return [.. areas.OrderBy(a => a.Level).ThenBy(a => a.ParentName, StringComparer.Ordinal).ThenBy(a => a.Code, StringComparer.Ordinal)];
+    }
+
+    static AreaLevel ParseLevel(string level) => level switch
+    {
+        "ward" => AreaLevel.Ward,
+        "district" => AreaLevel.District,
+        "partnership" => AreaLevel.Partnership,
+        "force_area" => AreaLevel.ForceArea,
+        _ => throw new InvalidOperationException($"Unknown area level '{level}' in the store."),
+    };
+}

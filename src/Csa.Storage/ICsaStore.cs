@@ -1,0 +1,45 @@
+using Csa.Core.Geography;
+using Csa.Core.Importing;
+
+namespace Csa.Storage;
+
+/// <summary>
+/// csa's store: every read and write of held data goes through this interface, so that a backend
+/// (DuckDB today, PostgreSQL later) can be swapped without changes above it.
+/// </summary>
+/// <remarks>
+/// A store is opened by a backend's <c>OpenAsync</c>, which creates or migrates the schema. Instances are
+/// not thread safe: use one per thread of work.
+/// </remarks>
+public interface ICsaStore : IAsyncDisposable
+{
+    /// <summary>Where the store is and what schema it has.</summary>
+    StoreInfo Info { get; }
+
+    /// <summary>Starts an atomic import of data.police.uk files: nothing is visible until it commits, and disposing it uncommitted changes nothing.</summary>
+    Task<IPoliceUkImportBatch> BeginPoliceUkImportAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the held lookup of the same kind with <paramref name="lookup"/>, atomically.</summary>
+    Task<GeographyImportResult> ImportGeographyAsync(GeographyLookup lookup, SourceFile source, CancellationToken cancellationToken = default);
+
+    /// <summary>Every area whose code equals <paramref name="codeOrName"/>, or else whose name does (both ignoring case).</summary>
+    Task<IReadOnlyList<Area>> FindAreasAsync(string codeOrName, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts street records in an area and period, grouped as asked and always split into crime and anti-social behaviour.</summary>
+    Task<IReadOnlyList<CrimeCountRow>> CountAsync(CountQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Every ward in <paramref name="area"/> (code and name), from the held lookup, ordered by name.</summary>
+    Task<IReadOnlyList<(string Code, string Name)>> GetWardsAsync(Area area, CancellationToken cancellationToken = default);
+
+    /// <summary>The months of street data held for each force (from the import ledger), and for <paramref name="area"/> only the forces whose records fall in it.</summary>
+    Task<IReadOnlyList<ForceMonth>> GetHeldStreetMonthsAsync(Area? area, CancellationToken cancellationToken = default);
+
+    /// <summary>Data-quality figures for each force and month held, for <paramref name="area"/> only the forces whose records fall in it.</summary>
+    Task<IReadOnlyList<ForceMonthQuality>> GetQualityAsync(Area? area, CancellationToken cancellationToken = default);
+
+    /// <summary>Every file in the import ledger.</summary>
+    Task<IReadOnlyList<ImportedFile>> GetImportedFilesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Row counts of every held table: a fingerprint of the store's contents for checks and tests.</summary>
+    Task<IReadOnlyDictionary<string, long>> GetTableCountsAsync(CancellationToken cancellationToken = default);
+}
