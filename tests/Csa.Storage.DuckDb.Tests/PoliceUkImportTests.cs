@@ -1,0 +1,200 @@
+using System.IO.Compression;
+using System.Text;
+using Csa.Core.Importing;
+using Csa.Tests;
+using DuckDB.NET.Data;
+
+namespace Csa.Storage.DuckDb.Tests;
+
+/// <summary>Imports into a real DuckDB file. Bad inputs are synthetic edits of the bundled real files.</summary>
+public class PoliceUkImportTests
+{
+    const string AugustStreet = "2019-08/2019-08-cambridgeshire-street.csv";
+
+    public static TheoryData<string, Func<byte[], byte[]>, string> BadFiles => new()
+    {
+        { "wrong header", bytes => Edit(bytes, lines => lines[0] = lines[0].Replace("LSOA code", "LSOA", StringComparison.Ordinal)), ":1: the header is not data.police.uk's" },
+        { "month mismatch", bytes => Edit(bytes, lines => lines[9] = lines[9].Replace(",2019-08,", ",2019-09,", StringComparison.Ordinal)), ":10: Month is 2019-09 but the file name says 2019-08" },
+        { "unknown crime type", bytes => Edit(bytes, lines => lines[4] = ReplaceField(lines[4], 9, "Assault")), ":5: Crime type 'Assault' is not one of data.police.uk's 14 crime types" },
+        { "bad coordinates", bytes => Edit(bytes, lines => lines[6] = ReplaceField(lines[6], 5, "95.1")), ":7: Latitude '95.1' is not a number from -90 to 90" },
+        { "truncated row", bytes => bytes[..^40], ":7364: truncated row: 10 fields where the header has 12" },
+        { "empty file", _ => [], ": the file is empty: it has no header line" },
+        { "not UTF-8", bytes => [.. bytes[..500], 0xE9, .. bytes[500..]], ":3: the file is not UTF-8 text (invalid byte 0xE9 at offset 500)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task ImportAsync_BadFile_ChangesNothingAndNamesTheProblem(string what, Func<byte[], byte[]> damage, string expected)
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        await using var store = await StoreTestKit.OpenAsync(scratch);
+        await StoreTestKit.ImportLookupsAsync(store, TestPaths.LsoaWardDistrict);
+        await StoreTestKit.ImportAsync(store, TestPaths.Cambridgeshire);
+        var before = await StoreTestKit.SnapshotAsync(store);
+        var folder = StoreTestKit.CopyCambridgeshire(scratch);
+        var bad = Path.Combine(folder, AugustStreet);
+        await File.WriteAllBytesAsync(bad, damage(await File.ReadAllBytesAsync(bad)));
+
+        var error = await Assert.ThrowsAsync<CsaImportException>(() => StoreTestKit.ImportAsync(store, folder));
+
+        Assert.True(error.Issues.Count > 0, what);
+        Assert.All(error.Issues, issue => Assert.Equal(bad, issue.File));
+        Assert.Contains(bad + expected, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Nothing was imported", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await StoreTestKit.SnapshotAsync(store));
+    }
+
+    [Fact]
+    public async Task ImportAsync_ZipWithNoStreetFile_ChangesNothing()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        await using var store = await StoreTestKit.OpenAsync(scratch);
+        await StoreTestKit.ImportAsync(store, TestPaths.Cambridgeshire);
+        var before = await StoreTestKit.SnapshotAsync(store);
+        var zip = scratch.File("no-street.zip");
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        {
+            archive.CreateEntryFromFile(Path.Combine(TestPaths.Cambridgeshire, "2019-07", "2019-07-cambridgeshire-stop-and-search.csv"), "2019-07/2019-07-cambridgeshire-stop-and-search.csv");
+        }
+
+        var error = await Assert.ThrowsAsync<CsaImportException>(() => StoreTestKit.ImportAsync(store, zip));
+
+        Assert.Contains($"{zip}: the zip holds no data.police.uk street file", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await StoreTestKit.SnapshotAsync(store));
+    }
+
+    [Fact]
+    public async Task ImportAsync_ManyBadRows_ListsTwentyThenCounts()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        await using var store = await StoreTestKit.OpenAsync(scratch);
+        var folder = StoreTestKit.CopyCambridgeshire(scratch);
+        var bad = Path.Combine(folder, AugustStreet);
+        await File.WriteAllBytesAsync(bad, Edit(await File.ReadAllBytesAsync(bad), lines =>
+        {
+            for (var i = 1; i <= 30; i++)
+            {
+                lines[i] = ReplaceField(lines[i], 9, "Assault");
+            }
+        }));
+
+        var error = await Assert.ThrowsAsync<CsaImportException>(() => StoreTestKit.ImportAsync(store, folder));
+
+        Assert.Equal(30, error.Issues.Count);
+        Assert.Contains("… and 10 more problems.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, (await store.GetTableCountsAsync())["street_record"]);
+    }
+
+    [Fact]
+    public async Task ImportAsync_SameFilesTwice_ChangesNoCountAndSaysReplaced()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        await using var store = await StoreTestKit.OpenAsync(scratch);
+        await StoreTestKit.ImportLookupsAsync(store, TestPaths.LsoaWardDistrict);
+        var first = await StoreTestKit.ImportAsync(store, TestPaths.Cambridgeshire);
+        var before = await StoreTestKit.SnapshotAsync(store);
+
+        var second = await StoreTestKit.ImportAsync(store, TestPaths.Cambridgeshire);
+
+        Assert.Empty(first.Replaced);
+        Assert.Equal(6, second.Replaced.Count);
+        Assert.All(second.Replaced, r => Assert.True(r.Identical));
+        Assert.Equal(before, await StoreTestKit.SnapshotAsync(store));
+        Assert.Equal(22147, first.Crimes + first.AntiSocialBehaviour);
+        Assert.Equal(3, first.StopAndSearchSkipped);
+    }
+
+    [Fact]
+    public async Task ImportAsync_RepublishedMonth_ReplacesOnlyThatMonth()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        await using var store = await StoreTestKit.OpenAsync(scratch);
+        await StoreTestKit.ImportAsync(store, TestPaths.Cambridgeshire);
+        var republished = scratch.File("2019-08-cambridgeshire-street.csv");
+        var lines = await File.ReadAllLinesAsync(Path.Combine(TestPaths.Cambridgeshire, AugustStreet));
+        await File.WriteAllLinesAsync(republished, lines[..1001]);
+
+        var result = await StoreTestKit.ImportAsync(store, republished);
+
+        var replaced = Assert.Single(result.Replaced);
+        Assert.False(replaced.Identical);
+        Assert.Equal("2019-08", replaced.Month.ToString());
+        Assert.Equal(7546 + 1000 + 7238, (await store.GetTableCountsAsync())["street_record"]);
+    }
+
+    [Fact]
+    public async Task ImportAsync_SameMonthGivenTwice_IsRefused()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        await using var store = await StoreTestKit.OpenAsync(scratch);
+        var single = Path.Combine(TestPaths.Cambridgeshire, "2019-07", "2019-07-cambridgeshire-street.csv");
+
+        var error = await Assert.ThrowsAsync<CsaImportException>(() => StoreTestKit.ImportAsync(store, TestPaths.Cambridgeshire, single));
+
+        Assert.Contains("cambridgeshire street for 2019-07 is also given as", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportAsync_ZipAndFolderLayouts_HoldTheSameData()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        var zip = scratch.File("2019-09.zip");
+        ZipFile.CreateFromDirectory(TestPaths.Cambridgeshire, zip);
+        await using var fromFolder = await StoreTestKit.OpenAsync(scratch, "folder.duckdb");
+        await using var fromZip = await StoreTestKit.OpenAsync(scratch, "zip.duckdb");
+        await StoreTestKit.ImportLookupsAsync(fromFolder, TestPaths.LsoaWardDistrict);
+        await StoreTestKit.ImportLookupsAsync(fromZip, TestPaths.LsoaWardDistrict);
+
+        await StoreTestKit.ImportAsync(fromFolder, TestPaths.Cambridgeshire);
+        await StoreTestKit.ImportAsync(fromZip, zip);
+
+        var folderCounts = await fromFolder.GetTableCountsAsync();
+        Assert.Equal(folderCounts, await fromZip.GetTableCountsAsync());
+        Assert.Equal(22147, folderCounts["street_record"]);
+        var hunts = new CountQuery(StoreTestKit.Huntingdonshire, Core.Period.Parse("2019-07..2019-09"), CountGrouping.Month);
+        Assert.Equal(await fromFolder.CountAsync(hunts), await fromZip.CountAsync(hunts));
+    }
+
+    [Fact]
+    public async Task ImportAsync_Outcomes_UpdateTheLatestOutcomeOfTheirCrimes()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        var path = scratch.File("store.duckdb");
+        await using (var store = await DuckDbStore.OpenAsync(path, StoreTestKit.Clock))
+        {
+            var result = await StoreTestKit.ImportAsync(store, TestPaths.Cambridgeshire);
+            Assert.Equal(3, result.OutcomesFiles);
+        }
+
+        // A crime of July whose outcome was reached in September (from the real files): the latest outcome is September's.
+        await using var connection = new DuckDBConnection($"Data Source={path}");
+        await connection.OpenAsync();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT count(*) FROM crime_latest_outcome l
+            JOIN outcome_event o ON o.crime_id = l.crime_id AND o.month = DATE '2019-09-01'
+            WHERE l.month = DATE '2019-07-01' AND l.outcome_month = DATE '2019-09-01' AND l.latest_outcome = o.outcome_type
+            """;
+        Assert.True(Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        command.CommandText = "SELECT count(*) FROM crime_latest_outcome";
+        Assert.Equal(22147 - CountAsb(), Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    static long CountAsb() => Directory.EnumerateFiles(TestPaths.Cambridgeshire, "*-street.csv", SearchOption.AllDirectories)
+        .Sum(file => File.ReadLines(file).Count(line => line.Contains(",Anti-social behaviour,", StringComparison.Ordinal)));
+
+    static byte[] Edit(byte[] bytes, Action<string[]> edit)
+    {
+        var lines = Encoding.UTF8.GetString(bytes).Split('\n');
+        edit(lines);
+        return Encoding.UTF8.GetBytes(string.Join('\n', lines));
+    }
+
+    /// <summary>Replaces a field of a line that has no quoted commas before it.</summary>
+    static string ReplaceField(string line, int index, string value)
+    {
+        var fields = line.Split(',');
+        fields[index] = value;
+        return string.Join(',', fields);
+    }
+}
