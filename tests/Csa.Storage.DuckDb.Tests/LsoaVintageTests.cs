@@ -25,9 +25,9 @@ public class LsoaVintageTests
             "a2,2023-07,Cambridgeshire Constabulary,Cambridgeshire Constabulary,-0.2,52.3,On or near Synthetic Street,E01034444,Huntingdonshire 021G,Burglary,,",
         ]);
         await StoreTestKit.ImportAsync(store, file);
-        var ward = (await store.FindAreasAsync("E07000011")).Single();
+        var district = (await store.FindAreasAsync("E07000011")).Single();
 
-        var counts = await store.CountAsync(new CountQuery(ward, Period.Parse("2023-07"), CountGrouping.Ward));
+        var counts = await store.CountAsync(new CountQuery(district, Period.Parse("2023-07"), CountGrouping.Ward));
         var quality = Assert.Single(await store.GetQualityAsync(null));
 
         var row = Assert.Single(counts);
@@ -35,6 +35,6 @@ public class LsoaVintageTests
         Assert.Equal(1, quality.Lsoa2011);
         Assert.Equal(1, quality.Lsoa2021);
         Assert.Equal(0, quality.LsoaNotInLookup);
-        Assert.Equal(AreaLevel.District, ward.Level);
+        Assert.Equal(AreaLevel.District, district.Level);
     }
 }
