@@ -17,7 +17,10 @@ static class TableOutput
 
     public static void Render(ResultTable table)
     {
-        var grid = new Table().Title(Markup.Escape(table.Title)).Border(TableBorder.Rounded);
+        // The title goes on its own line: Spectre wraps a table title to the table's width.
+        AnsiConsole.WriteLine();
+        AnsiConsole.WriteLine(table.Title);
+        var grid = new Table().Border(TableBorder.Rounded);
         for (var i = 0; i < table.Columns.Count; i++)
         {
             var column = new TableColumn(Markup.Escape(table.Columns[i]));

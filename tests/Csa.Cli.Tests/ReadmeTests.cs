@@ -1,0 +1,46 @@
+using Csa.Storage.DuckDb;
+using Csa.Tests;
+
+namespace Csa.Cli.Tests;
+
+/// <summary>The README's two commands, and the claims it makes about the program.</summary>
+public class ReadmeTests
+{
+    static readonly string Readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "README.md"));
+
+    [Fact]
+    public void Readme_ShowsTheMainJobAndTheTestCommand_AndCiRunsBoth()
+    {
+        var ci = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, ".ci", "run"));
+
+        Assert.Contains("dotnet run --project src/Csa.Cli -c Release -- demo\n", Readme, StringComparison.Ordinal);
+        Assert.Contains("dotnet test Csa.slnx -c Release\n", Readme, StringComparison.Ordinal);
+        Assert.Contains("dotnet test Csa.slnx -c Release 2>&1", ci, StringComparison.Ordinal);
+        Assert.Contains("dotnet run --project src/Csa.Cli -c Release -- demo", ci, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demo_FromTheRepositoryRoot_ImportsTheSampleAndSummarisesHuntingdonshire()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+
+        var result = await CsaProcess.RunAsync(TestPaths.RepositoryRoot, "demo", "--store", scratch.File("demo.duckdb"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Imported 36 street files", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Huntingdonshire (district E07000011), 2019-07..2019-09, by type", result.Output, StringComparison.Ordinal);
+        Assert.Contains("│ All crime                    │  2,453 │", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnyCommand_StoreHeldByAnotherProcess_SaysItIsInUse()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        await using var holder = await DuckDbStore.OpenAsync(scratch.File("csa.duckdb"), TimeProvider.System);
+
+        var result = await CsaProcess.RunAsync(scratch, "quality");
+
+        Assert.Equal(ExitCodes.StoreUnusable, result.ExitCode);
+        Assert.Contains("is in use by another csa process (DuckDB allows one writer)", result.Error, StringComparison.Ordinal);
+    }
+}
