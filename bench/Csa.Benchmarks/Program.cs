@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.IO.Compression;
+using Csa.Benchmarks;
+using Csa.Core;
+using Csa.Core.Geography;
+using Csa.Ingest.Geography;
+
+// Import benchmark (issue #2): csa's import against DuckDB's own read_csv of the same files, in one run.
+// Usage: dotnet run --project bench/Csa.Benchmarks -c Release [-- --rows N --runs N]
+var rows = ArgValue("--rows", 550_000);
+var runs = ArgValue("--runs", 3);
+var repository = FindRepository();
+var scratch = Path.Combine(Path.GetTempPath(), "csa-bench-" + Environment.ProcessId);
+Directory.CreateDirectory(scratch);
+try
+{
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+    var synthetic = Path.Combine(scratch, "synthetic-national-2019-07");
+    var written = SyntheticNationalMonth.Write(synthetic, new Month(2019, 7), rows, seed: 20191, await LsoasByForceAreaAsync(repository));
+    Console.WriteLine($"SYNTHETIC national month: {written:N0} street rows over 43 forces in {synthetic}");
+    await CompareAsync("synthetic national month", synthetic, scratch, runs);
+
+    var national = Path.Combine(repository, "..", "shared", "data", "police-uk", "national-2019-q3");
+    if (Directory.Exists(national))
+    {
+        var extracted = Path.Combine(scratch, "national-2019-q3");
+        foreach (var zip in Directory.EnumerateFiles(national, "*.zip"))
+        {
+            ZipFile.ExtractToDirectory(zip, extracted);
+        }
+
+        await CompareAsync("real national July–September 2019 (40 forces, extracted)", extracted, scratch, runs);
+    }
+    else
+    {
+        Console.WriteLine($"skipped the real national files: {national} is not there");
+    }
+}
+finally
+{
+    Directory.Delete(scratch, recursive: true);
+}
+
+static async Task CompareAsync(string label, string folder, string scratch, int runs)
+{
+    var csa = new List<ImportBench.Timing>();
+    var raw = new List<ImportBench.Timing>();
+    for (var run = 0; run < runs; run++)
+    {
+        // Alternate, so that neither side always runs on a warmer cache.
+        raw.Add(await ImportBench.DuckDbReadCsvAsync(folder, scratch));
+        csa.Add(await ImportBench.CsaImportAsync(folder, scratch));
+    }
+
+    var csaMedian = csa.OrderBy(t => t.Seconds).ElementAt(runs / 2);
+    var rawMedian = raw.OrderBy(t => t.Seconds).ElementAt(runs / 2);
+    var c = CultureInfo.InvariantCulture;
+    Console.WriteLine($"== {label}: {csaMedian.Rows:N0} rows, median of {runs} runs");
+    Console.WriteLine(string.Create(c, $"   csa import (validate + store, one transaction): {csaMedian.Seconds,7:F2} s  {csaMedian.RowsPerSecond,10:N0} rows/s"));
+    Console.WriteLine(string.Create(c, $"   DuckDB read_csv into a plain table:             {rawMedian.Seconds,7:F2} s  {rawMedian.RowsPerSecond,10:N0} rows/s"));
+    Console.WriteLine(string.Create(c, $"   ratio csa / read_csv: {csaMedian.Seconds / rawMedian.Seconds:F2} (target at most 1.5)"));
+    Console.WriteLine(string.Create(c, $"   peak working set of this process so far: {csa.Max(t => t.PeakWorkingSetBytes) / 1048576.0:N0} MiB"));
+}
+
+static async Task<Dictionary<string, List<string>>> LsoasByForceAreaAsync(string repository)
+{
+    var geography = Path.Combine(repository, "data", "sample", "geography");
+    var (districts, _) = await GeographyLookupReader.ReadAsync(Path.Combine(geography, "lad19-csp19-pfa19.csv"));
+    var (lsoas, _) = await GeographyLookupReader.ReadAsync(Path.Combine(geography, "lsoa11-ward19-lad19.csv"));
+    var forceAreaOfDistrict = ((DistrictHierarchyLookup)districts).Rows
+        .GroupBy(d => d.DistrictCode)
+        .ToDictionary(g => g.Key, g => g.First().ForceAreaCode);
+    return ((LsoaWardDistrictLookup)lsoas).Rows
+        .Where(l => forceAreaOfDistrict.ContainsKey(l.DistrictCode))
+        .GroupBy(l => forceAreaOfDistrict[l.DistrictCode])
+        .ToDictionary(g => g.Key, g => g.Select(l => l.LsoaCode).ToList());
+}
+
+static string FindRepository()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Csa.slnx")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Cannot find the repository (Csa.slnx).");
+}
+
+int ArgValue(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
