@@ -5,22 +5,16 @@ using Spectre.Console;
 namespace Csa.Cli.Output;
 
 /// <summary>Shows an import's progress: a live bar (files, rows, rows/s, ETA) on an interactive terminal,
-/// plain lines when output is redirected or CI=true.</summary>
+/// plain lines (one per file checked, one when loading starts) when output is redirected or CI=true.</summary>
 static class ImportProgressDisplay
 {
     public static async Task<T> RunAsync<T>(Func<IProgress<ImportProgress>, Task<T>> import)
     {
         if (!CommandRunner.IsInteractive)
         {
-            var lastFiles = -1;
-            return await import(new Immediate(p =>
-            {
-                if (p.FilesDone != lastFiles && p.FilesDone > 0)
-                {
-                    lastFiles = p.FilesDone;
-                    Console.WriteLine($"import: {Describe(p)} · {Path.GetFileName(p.CurrentFile)}");
-                }
-            }));
+            return await import(new Immediate(p => Console.WriteLine(p.Stage == "loading"
+                ? string.Create(CultureInfo.InvariantCulture, $"import: all {p.FilesTotal} files valid ({p.Rows:N0} rows); loading them into the store in one transaction")
+                : $"import: {Describe(p)} · {Path.GetFileName(p.CurrentFile)}")));
         }
 
         T result = default!;
@@ -44,7 +38,9 @@ static class ImportProgressDisplay
     static string Describe(ImportProgress p)
     {
         var eta = p.Remaining is { } left ? $" · ETA {left:m\\:ss}" : string.Empty;
-        return string.Create(CultureInfo.InvariantCulture, $"files {p.FilesDone}/{p.FilesTotal} · {p.Rows:N0} rows · {p.RowsPerSecond:N0} rows/s{eta}");
+        return p.Stage == "loading"
+            ? string.Create(CultureInfo.InvariantCulture, $"loading {p.Rows:N0} checked rows into the store")
+            : string.Create(CultureInfo.InvariantCulture, $"checking files {p.FilesDone}/{p.FilesTotal} · {p.Rows:N0} rows · {p.RowsPerSecond:N0} rows/s{eta}");
     }
 
     /// <summary>Reports on the calling thread, in order (unlike <see cref="Progress{T}"/>, which posts to the thread pool).</summary>

@@ -1,14 +1,15 @@
 namespace Csa.Ingest.PoliceUk;
 
 /// <summary>How far an import has got.</summary>
-/// <param name="FilesDone">Files finished.</param>
+/// <param name="Stage">"checking" while files are read and validated; "loading" while the store loads them.</param>
+/// <param name="FilesDone">Files checked.</param>
 /// <param name="FilesTotal">Files to read.</param>
 /// <param name="Rows">Rows read so far.</param>
 /// <param name="BytesDone">Bytes read so far (of files finished and the current one).</param>
 /// <param name="BytesTotal">Bytes to read in all.</param>
 /// <param name="CurrentFile">The file being read, or the last one finished.</param>
 /// <param name="Elapsed">Time since the import started.</param>
-public sealed record ImportProgress(int FilesDone, int FilesTotal, long Rows, long BytesDone, long BytesTotal, string CurrentFile, TimeSpan Elapsed)
+public sealed record ImportProgress(string Stage, int FilesDone, int FilesTotal, long Rows, long BytesDone, long BytesTotal, string CurrentFile, TimeSpan Elapsed)
 {
     /// <summary>Rows per second so far.</summary>
     public double RowsPerSecond => Elapsed.TotalSeconds > 0 ? Rows / Elapsed.TotalSeconds : 0;

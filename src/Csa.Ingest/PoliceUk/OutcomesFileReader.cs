@@ -18,11 +18,15 @@ public static class OutcomesFileReader
     const int ColumnCount = 10;
 
     /// <summary>Reads every row of <paramref name="text"/>, passing valid rows to <paramref name="onRecord"/> and adding problems to <paramref name="issues"/>.</summary>
+    /// <param name="text">The file's text.</param>
+    /// <param name="fileName">The file as the user named it, for issues.</param>
+    /// <param name="fileMonth">The month the file name gives.</param>
+    /// <param name="onRecord">Receives each valid record, in file order; null to validate and count only.</param>
+    /// <param name="issues">Receives each problem.</param>
     /// <returns>The number of data rows read, valid or not.</returns>
-    public static int Read(string text, string fileName, Month fileMonth, Action<OutcomeRecord> onRecord, List<ImportIssue> issues)
+    public static int Read(string text, string fileName, Month fileMonth, Action<OutcomeRecord>? onRecord, List<ImportIssue> issues)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(onRecord);
         ArgumentNullException.ThrowIfNull(issues);
         if (!PoliceUkCsv.TryOpen(text, fileName, Header, issues, out var reader))
         {
@@ -56,7 +60,7 @@ public static class OutcomesFileReader
                     continue;
                 }
 
-                onRecord(new OutcomeRecord(row[0].ToString(), fileMonth, pool.Get(row[9].Span), line));
+                onRecord?.Invoke(new OutcomeRecord(row[0].ToString(), fileMonth, pool.Get(row[9].Span), line));
             }
 
             return rows;

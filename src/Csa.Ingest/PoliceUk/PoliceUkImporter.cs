@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using Csa.Core.Importing;
 using Csa.Core.PoliceUk;
 using Csa.Ingest.Internal;
@@ -8,15 +9,13 @@ namespace Csa.Ingest.PoliceUk;
 
 /// <summary>Imports data.police.uk files into a store, all or nothing.</summary>
 /// <remarks>
-/// Every file is read and validated inside one store transaction. If any file has a problem, the
-/// transaction is rolled back and <see cref="CsaImportException"/> lists every problem; the store is as
-/// it was. Each file replaces what the store held for its force, month and kind, so importing the same
-/// files twice changes no count.
+/// Every file is first read and validated by csa (several at once, one per core). If any file has a
+/// problem, <see cref="CsaImportException"/> lists every problem and the store is not touched. Otherwise
+/// all files go to the store in one batch (one transaction), each replacing what the store held for its
+/// force, month and kind, so importing the same files twice changes no count.
 /// </remarks>
 public sealed class PoliceUkImporter(ICsaStore store)
 {
-    const int ProgressEveryRows = 50_000;
-
     /// <summary>Imports every data.police.uk file under <paramref name="paths"/>.</summary>
     /// <exception cref="CsaImportException">A path or file has a problem; nothing was imported.</exception>
     public async Task<PoliceUkImportResult> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -37,35 +36,49 @@ public sealed class PoliceUkImporter(ICsaStore store)
             .ThenBy(s => s.Name.Month)
             .ToArray();
         var tally = new Tally(toRead.Length, toRead.Sum(s => s.Length), progress);
+        using var copies = new ScratchCopies();
 
+        var checkedFiles = new CheckedFile[toRead.Length];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, toRead.Length), parallel, async (i, token) =>
+            checkedFiles[i] = await CheckFileAsync(toRead[i], copies, tally, token).ConfigureAwait(false)).ConfigureAwait(false);
+        issues.AddRange(checkedFiles.SelectMany(f => f.Issues));
+        if (issues.Count > 0)
+        {
+            throw new CsaImportException(issues);
+        }
+
+        tally.Loading();
+        var replaced = new List<ReplacedFile>();
         var batch = await store.BeginPoliceUkImportAsync(cancellationToken).ConfigureAwait(false);
         await using (batch.ConfigureAwait(false))
         {
-            foreach (var source in toRead)
+            foreach (var file in checkedFiles.Select(f => f.File!))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                await ImportFileAsync(batch, source, issues, tally, cancellationToken).ConfigureAwait(false);
-            }
-
-            if (issues.Count > 0)
-            {
-                throw new CsaImportException(issues);
+                var replacement = await batch.AddFileAsync(file, cancellationToken).ConfigureAwait(false);
+                if (replacement.ReplacesEarlierImport)
+                {
+                    replaced.Add(new ReplacedFile(file.ForceSlug, file.Month, KindName(file.Kind), replacement.EarlierImportIdentical));
+                }
             }
 
             await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        var street = checkedFiles.Where(f => f.File!.Kind == PoliceUkFileKind.Street).ToArray();
         return new PoliceUkImportResult(
-            toRead.Count(s => s.Name.Kind == PoliceUkFileKind.Street),
-            toRead.Count(s => s.Name.Kind == PoliceUkFileKind.Outcomes),
-            tally.Crimes,
-            tally.AntiSocialBehaviour,
-            tally.NoLocation,
-            tally.Outcomes,
-            tally.Replaced,
+            street.Length,
+            checkedFiles.Length - street.Length,
+            street.Sum(f => f.Statistics.Crimes),
+            street.Sum(f => f.Statistics.AntiSocialBehaviour),
+            street.Sum(f => f.Statistics.NoLocation),
+            checkedFiles.Where(f => f.File!.Kind == PoliceUkFileKind.Outcomes).Sum(f => f.File!.Rows),
+            replaced,
             sources.Count(s => s.Name.Kind == PoliceUkFileKind.StopAndSearch),
             ignored);
     }
+
+    static string KindName(PoliceUkFileKind kind) => kind == PoliceUkFileKind.Street ? "street" : "outcomes";
 
     /// <summary>The same (force, month, kind) given twice would make the result depend on file order: refuse it.</summary>
     static IEnumerable<ImportIssue> FindRepeats(IReadOnlyList<PoliceUkSource> sources) =>
@@ -76,129 +89,64 @@ public sealed class PoliceUkImporter(ICsaStore store)
             .Select(g => new ImportIssue(
                 g.Skip(1).First().DisplayName,
                 0,
-                $"{g.Key.ForceSlug} {g.Key.Kind.ToString().ToLowerInvariant()} for {g.Key.Month} is also given as {g.First().DisplayName}: import one of them"));
+                $"{g.Key.ForceSlug} {KindName(g.Key.Kind)} for {g.Key.Month} is also given as {g.First().DisplayName}: import one of them"));
 
-    static async Task ImportFileAsync(IPoliceUkImportBatch batch, PoliceUkSource source, List<ImportIssue> issues, Tally tally, CancellationToken cancellationToken)
+    /// <summary>Reads, checksums and validates one file; a valid file from a zip (or with a byte-order mark) gets a plain copy on disk for the store's bulk load.</summary>
+    static async Task<CheckedFile> CheckFileAsync(PoliceUkSource source, ScratchCopies copies, Tally tally, CancellationToken cancellationToken)
     {
-        tally.StartFile(source);
         var (bytes, sourceFile) = await TextFile.ReadAsync(source.Open, source.DisplayName, cancellationToken).ConfigureAwait(false);
+        var issues = new List<ImportIssue>();
         var text = TextFile.Decode(bytes, source.DisplayName, issues);
-        if (text is null)
+        var statistics = new StreetFileStatistics(0, 0, 0, 0);
+        if (text is not null)
         {
-            tally.EndFile(source);
-            return;
+            statistics = source.Name.Kind == PoliceUkFileKind.Street
+                ? StreetFileReader.Read(text, source.DisplayName, source.Name.Month, null, issues)
+                : new StreetFileStatistics(OutcomesFileReader.Read(text, source.DisplayName, source.Name.Month, null, issues), 0, 0, 0);
         }
 
-        var name = source.Name;
-        var kind = name.Kind == PoliceUkFileKind.Street ? "street" : "outcomes";
-        if (name.Kind == PoliceUkFileKind.Street)
+        ValidatedPoliceUkFile? file = null;
+        if (issues.Count == 0)
         {
-            var writer = await batch.ReplaceStreetMonthAsync(name.ForceSlug, name.Month, sourceFile, cancellationToken).ConfigureAwait(false);
-            await using (writer.ConfigureAwait(false))
-            {
-                StreetFileReader.Read(text, source.DisplayName, name.Month, record =>
-                {
-                    tally.Row();
-                    if (issues.Count == 0)
-                    {
-                        writer.Write(record);
-                        tally.Street(record);
-                    }
-                }, issues);
-                await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-                tally.Replacing(name, kind, writer.ReplacesEarlierImport, writer.EarlierImportIdentical);
-            }
-        }
-        else
-        {
-            var writer = await batch.ReplaceOutcomesMonthAsync(name.ForceSlug, name.Month, sourceFile, cancellationToken).ConfigureAwait(false);
-            await using (writer.ConfigureAwait(false))
-            {
-                OutcomesFileReader.Read(text, source.DisplayName, name.Month, record =>
-                {
-                    tally.Row();
-                    if (issues.Count == 0)
-                    {
-                        writer.Write(record);
-                        tally.Outcomes++;
-                    }
-                }, issues);
-                await writer.CompleteAsync(cancellationToken).ConfigureAwait(false);
-                tally.Replacing(name, kind, writer.ReplacesEarlierImport, writer.EarlierImportIdentical);
-            }
+            var hasByteOrderMark = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble);
+            var path = source.PathOnDisk is not null && !hasByteOrderMark
+                ? source.PathOnDisk
+                : await copies.WriteAsync(bytes.AsMemory(hasByteOrderMark ? 3 : 0), Path.GetFileName(source.DisplayName), cancellationToken).ConfigureAwait(false);
+            file = new ValidatedPoliceUkFile(source.Name.Kind, source.Name.ForceSlug, source.Name.Month, sourceFile, path, statistics.Rows);
         }
 
-        tally.EndFile(source);
+        tally.Checked(source, statistics.Rows);
+        return new CheckedFile(file, statistics, issues);
     }
 
-    /// <summary>Counts and progress of one import.</summary>
+    sealed record CheckedFile(ValidatedPoliceUkFile? File, StreetFileStatistics Statistics, IReadOnlyList<ImportIssue> Issues);
+
+    /// <summary>Progress of one import, updated from the checking threads.</summary>
     sealed class Tally(int filesTotal, long bytesTotal, IProgress<ImportProgress>? progress)
     {
         readonly Stopwatch _clock = Stopwatch.StartNew();
-        readonly List<ReplacedFile> _replaced = [];
+        readonly Lock _lock = new();
         int _filesDone;
         long _bytesDone;
         long _rows;
-        string _current = string.Empty;
 
-        public long Crimes { get; private set; }
-
-        public long AntiSocialBehaviour { get; private set; }
-
-        public long NoLocation { get; private set; }
-
-        public long Outcomes { get; set; }
-
-        public IReadOnlyList<ReplacedFile> Replaced => _replaced;
-
-        public void StartFile(PoliceUkSource source)
+        public void Checked(PoliceUkSource source, long rows)
         {
-            _current = source.DisplayName;
-            Report();
-        }
-
-        public void Row()
-        {
-            _rows++;
-            if (_rows % ProgressEveryRows == 0)
+            lock (_lock)
             {
-                Report();
+                _filesDone++;
+                _bytesDone += source.Length;
+                _rows += rows;
+                progress?.Report(new ImportProgress("checking", _filesDone, filesTotal, _rows, _bytesDone, bytesTotal, source.DisplayName, _clock.Elapsed));
             }
         }
 
-        public void Street(in StreetRecord record)
+        public void Loading()
         {
-            if (PoliceUkCrimeTypes.IsAntiSocialBehaviour(record.CrimeType))
+            lock (_lock)
             {
-                AntiSocialBehaviour++;
-            }
-            else
-            {
-                Crimes++;
-            }
-
-            if (record.Longitude is null)
-            {
-                NoLocation++;
+                progress?.Report(new ImportProgress("loading", _filesDone, filesTotal, _rows, _bytesDone, bytesTotal, "the store", _clock.Elapsed));
             }
         }
-
-        public void Replacing(PoliceUkFileName name, string kind, bool replaced, bool identical)
-        {
-            if (replaced)
-            {
-                _replaced.Add(new ReplacedFile(name.ForceSlug, name.Month, kind, identical));
-            }
-        }
-
-        public void EndFile(PoliceUkSource source)
-        {
-            _filesDone++;
-            _bytesDone += source.Length;
-            Report();
-        }
-
-        void Report() =>
-            progress?.Report(new ImportProgress(_filesDone, filesTotal, _rows, _bytesDone, bytesTotal, _current, _clock.Elapsed));
     }
 }

@@ -5,4 +5,5 @@ namespace Csa.Ingest.PoliceUk;
 /// <param name="Name">What its name says.</param>
 /// <param name="Length">Its size in bytes (uncompressed).</param>
 /// <param name="Open">Opens it for reading.</param>
-public sealed record PoliceUkSource(string DisplayName, PoliceUkFileName Name, long Length, Func<Stream> Open);
+/// <param name="PathOnDisk">The file's path when it is a plain file on disk; null for a zip entry.</param>
+public sealed record PoliceUkSource(string DisplayName, PoliceUkFileName Name, long Length, Func<Stream> Open, string? PathOnDisk);

@@ -64,7 +64,7 @@ public static class PoliceUkSourceFinder
             return false;
         }
 
-        sources.Add(new PoliceUkSource(file, name!, new FileInfo(file).Length, () => File.OpenRead(file)));
+        sources.Add(new PoliceUkSource(file, name!, new FileInfo(file).Length, () => File.OpenRead(file), file));
         return true;
     }
 
@@ -89,7 +89,7 @@ public static class PoliceUkSourceFinder
                 }
 
                 var entryName = entry.FullName;
-                found.Add(new PoliceUkSource($"{zipPath}!{entryName}", name!, entry.Length, () => OpenEntry(zipPath, entryName)));
+                found.Add(new PoliceUkSource($"{zipPath}!{entryName}", name!, entry.Length, () => OpenEntry(zipPath, entryName), null));
             }
         }
         catch (InvalidDataException e)

@@ -8,7 +8,7 @@ namespace Csa.Ingest.PoliceUk;
 /// <summary>Reads and validates a data.police.uk street file (crimes and anti-social behaviour).</summary>
 /// <remarks>
 /// Checks, with every problem reported as <c>file:line: reason</c>: the exact 12-column header; the field
-/// count of every row; the Month column against the file name's month; the crime type against
+/// count of every row; Reported by, Falls within and Location present; the Month column against the file name's month; the crime type against
 /// data.police.uk's 14 types; longitude and latitude both empty (kept as "no location") or both in range;
 /// the LSOA code's shape.
 /// </remarks>
@@ -23,23 +23,22 @@ public static class StreetFileReader
     /// <param name="text">The file's text.</param>
     /// <param name="fileName">The file as the user named it, for issues.</param>
     /// <param name="fileMonth">The month the file name gives.</param>
-    /// <param name="onRecord">Receives each valid record, in file order.</param>
+    /// <param name="onRecord">Receives each valid record, in file order; null to validate and count only (no record is made).</param>
     /// <param name="issues">Receives each problem.</param>
-    /// <returns>The number of data rows read, valid or not.</returns>
-    public static int Read(string text, string fileName, Month fileMonth, Action<StreetRecord> onRecord, List<ImportIssue> issues)
+    /// <returns>What the read counted.</returns>
+    public static StreetFileStatistics Read(string text, string fileName, Month fileMonth, Action<StreetRecord>? onRecord, List<ImportIssue> issues)
     {
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(onRecord);
         ArgumentNullException.ThrowIfNull(issues);
         if (!PoliceUkCsv.TryOpen(text, fileName, Header, issues, out var reader))
         {
-            return 0;
+            return new StreetFileStatistics(0, 0, 0, 0);
         }
 
         using (reader)
         {
             var pool = new StringPool();
-            var rows = 0;
+            long rows = 0, crimes = 0, antiSocialBehaviour = 0, noLocation = 0;
             var reasons = new List<string>(4);
             foreach (var row in reader)
             {
@@ -52,6 +51,9 @@ public static class StreetFileReader
 
                 reasons.Clear();
                 AddIf(reasons, FieldChecks.CheckMonth(row[1].Span, fileMonth));
+                AddIf(reasons, FieldChecks.CheckRequired(row[2].Span, "Reported by"));
+                AddIf(reasons, FieldChecks.CheckRequired(row[3].Span, "Falls within"));
+                AddIf(reasons, FieldChecks.CheckRequired(row[6].Span, "Location"));
                 AddIf(reasons, FieldChecks.CheckCoordinates(row[4].Span, row[5].Span, out var longitude, out var latitude));
                 AddIf(reasons, FieldChecks.CheckLsoaCode(row[7].Span));
                 var crimeType = pool.Get(row[9].Span);
@@ -66,7 +68,21 @@ public static class StreetFileReader
                     continue;
                 }
 
-                onRecord(new StreetRecord(
+                if (PoliceUkCrimeTypes.IsAntiSocialBehaviour(crimeType))
+                {
+                    antiSocialBehaviour++;
+                }
+                else
+                {
+                    crimes++;
+                }
+
+                if (longitude is null)
+                {
+                    noLocation++;
+                }
+
+                onRecord?.Invoke(new StreetRecord(
                     CrimeId: row[0].Span.IsEmpty ? null : row[0].ToString(),
                     Month: fileMonth,
                     ReportedBy: pool.Get(row[2].Span),
@@ -82,7 +98,7 @@ public static class StreetFileReader
                     Line: line));
             }
 
-            return rows;
+            return new StreetFileStatistics(rows, crimes, antiSocialBehaviour, noLocation);
         }
     }
 

@@ -35,8 +35,7 @@ CREATE TABLE street_record (
     crime_type            VARCHAR NOT NULL,
     is_asb                BOOLEAN NOT NULL,
     last_outcome_category VARCHAR,
-    context               VARCHAR,
-    source_line           INTEGER NOT NULL
+    context               VARCHAR
 );
 
 -- Outcomes files: an outcome reached in a month for a crime of that or an earlier month.
@@ -44,12 +43,12 @@ CREATE TABLE outcome_event (
     force        VARCHAR NOT NULL,
     month        DATE NOT NULL,
     crime_id     VARCHAR NOT NULL,
-    outcome_type VARCHAR NOT NULL,
-    source_line  INTEGER NOT NULL
+    outcome_type VARCHAR NOT NULL
 );
 
 -- The latest outcome of each crime: the outcome of the latest month from the outcomes files when there
--- is one (the last line of that month's file wins a tie), else the street file's Last outcome category.
+-- is one (two outcomes in the same month: the alphabetically last, so that the answer never varies),
+-- else the street file's Last outcome category.
 CREATE VIEW crime_latest_outcome AS
 SELECT s.force, s.month, s.crime_id, s.crime_type,
        coalesce(o.outcome_type, s.last_outcome_category) AS latest_outcome,
@@ -57,7 +56,7 @@ SELECT s.force, s.month, s.crime_id, s.crime_type,
 FROM street_record s
 LEFT JOIN (
     SELECT crime_id,
-           arg_max(outcome_type, strftime(month, '%Y%m') || lpad(CAST(source_line AS VARCHAR), 10, '0')) AS outcome_type,
+           arg_max(outcome_type, strftime(month, '%Y%m') || outcome_type) AS outcome_type,
            max(month) AS month
     FROM outcome_event
     GROUP BY crime_id
