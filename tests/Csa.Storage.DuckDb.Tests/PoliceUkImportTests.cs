@@ -180,6 +180,22 @@ public class PoliceUkImportTests
         Assert.Equal(22147 - CountAsb(), Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public async Task ImportAsync_AwkwardPathAndByteOrderMark_LoadExactlyTheValidatedRows()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        await using var store = await StoreTestKit.OpenAsync(scratch);
+        var folder = scratch.File("it's [a] {b} folder*");
+        Directory.CreateDirectory(folder);
+        var july = await File.ReadAllBytesAsync(Path.Combine(TestPaths.Cambridgeshire, "2019-07", "2019-07-cambridgeshire-street.csv"));
+        await File.WriteAllBytesAsync(Path.Combine(folder, "2019-07-cambridgeshire-street.csv"), july);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "2019-08-cambridgeshire-street.csv"), [.. Encoding.UTF8.GetPreamble(), .. await File.ReadAllBytesAsync(Path.Combine(TestPaths.Cambridgeshire, AugustStreet))]);
+
+        await StoreTestKit.ImportAsync(store, folder);
+
+        Assert.Equal(7546 + 7363, (await store.GetTableCountsAsync())["street_record"]);
+    }
+
     static long CountAsb() => Directory.EnumerateFiles(TestPaths.Cambridgeshire, "*-street.csv", SearchOption.AllDirectories)
         .Sum(file => File.ReadLines(file).Count(line => line.Contains(",Anti-social behaviour,", StringComparison.Ordinal)));
 

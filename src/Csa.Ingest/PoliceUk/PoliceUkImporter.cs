@@ -91,7 +91,7 @@ public sealed class PoliceUkImporter(ICsaStore store)
                 0,
                 $"{g.Key.ForceSlug} {KindName(g.Key.Kind)} for {g.Key.Month} is also given as {g.First().DisplayName}: import one of them"));
 
-    /// <summary>Reads, checksums and validates one file; a valid file from a zip (or with a byte-order mark) gets a plain copy on disk for the store's bulk load.</summary>
+    /// <summary>Reads, checksums and validates one file; a valid file that the store cannot read in place gets a plain copy on disk.</summary>
     static async Task<CheckedFile> CheckFileAsync(PoliceUkSource source, ScratchCopies copies, Tally tally, CancellationToken cancellationToken)
     {
         var (bytes, sourceFile) = await TextFile.ReadAsync(source.Open, source.DisplayName, cancellationToken).ConfigureAwait(false);
@@ -108,9 +108,12 @@ public sealed class PoliceUkImporter(ICsaStore store)
         ValidatedPoliceUkFile? file = null;
         if (issues.Count == 0)
         {
+            // The store's bulk loader reads plain UTF-8 files by path: copy zip entries, files with a
+            // byte-order mark, and paths with glob characters (which the loader would expand).
             var hasByteOrderMark = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble);
-            var path = source.PathOnDisk is not null && !hasByteOrderMark
-                ? source.PathOnDisk
+            var usable = source.PathOnDisk is not null && !hasByteOrderMark && source.PathOnDisk.AsSpan().IndexOfAny("*?[{") < 0;
+            var path = usable
+                ? source.PathOnDisk!
                 : await copies.WriteAsync(bytes.AsMemory(hasByteOrderMark ? 3 : 0), Path.GetFileName(source.DisplayName), cancellationToken).ConfigureAwait(false);
             file = new ValidatedPoliceUkFile(source.Name.Kind, source.Name.ForceSlug, source.Name.Month, sourceFile, path, statistics.Rows);
         }

@@ -128,7 +128,8 @@ sealed class PoliceUkImportBatch : IPoliceUkImportBatch
         var expected = files.Sum(f => f.Rows);
         if (loaded != expected)
         {
-            throw new InvalidOperationException($"DuckDB loaded {loaded} rows into {table} where csa validated {expected}: nothing was imported.");
+            throw new CsaImportException(
+                $"Nothing was imported: the store loaded {loaded} rows into {table} where csa validated {expected}. This is a fault in csa: please report it with the files.");
         }
 
         using var drop = Command("DROP TABLE import_source");
