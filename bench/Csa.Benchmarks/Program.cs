@@ -30,6 +30,9 @@ try
         }
 
         await CompareAsync("real national July–September 2019 (40 forces, extracted)", extracted, scratch, runs);
+        var fromZips = await ImportBench.CsaImportAsync(national, scratch);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"   csa import straight from the three zips (as a user runs it): {fromZips.Seconds:F2} s  {fromZips.RowsPerSecond:N0} rows/s"));
     }
     else
     {
