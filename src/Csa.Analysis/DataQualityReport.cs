@@ -13,6 +13,9 @@ namespace Csa.Analysis;
 /// </remarks>
 public sealed class DataQualityReport(ICsaStore store)
 {
+    /// <summary>Up to this many forces, each gets a note even when it has no gap.</summary>
+    const int FewForces = 3;
+
     /// <summary>Builds the report, for every force held or, with <paramref name="area"/>, for the forces with records in it.</summary>
     /// <exception cref="CsaQueryException">No street data is held (for the area).</exception>
     public async Task<ResultTable> BuildAsync(Area? area, CancellationToken cancellationToken = default)
@@ -41,15 +44,29 @@ public sealed class DataQualityReport(ICsaStore store)
             }
 
             var total = Period.Create(held.Min(), held.Max()).MonthCount;
-            notes.Add(gaps.Count == 0
-                ? $"{force}: {held.Count} months held, {held.Min()} to {held.Max()}, with no gap."
-                : $"{force}: {held.Count} of {total} months held from {held.Min()} to {held.Max()}; missing {DataCoverage.DescribeMonths(gaps)}. Every figure spanning a gap says so.");
-            if (!PoliceForces.TryGetBySlug(force, out var known) || known.PoliceForceAreaCode is null)
+            if (gaps.Count > 0)
             {
-                notes.Add($"{force}: not a territorial force, so 'Outside force area' is not assessed.");
+                notes.Add($"{force}: {held.Count} of {total} months held from {held.Min()} to {held.Max()}; missing {DataCoverage.DescribeMonths(gaps)}. Every figure spanning a gap says so.");
+            }
+            else if (coverage.Forces.Count <= FewForces)
+            {
+                notes.Add($"{force}: {held.Count} months held, {held.Min()} to {held.Max()}, with no gap.");
             }
         }
 
+        if (coverage.Forces.Count > FewForces)
+        {
+            var withGaps = coverage.Forces.Count(f => coverage.Gaps(f).Count > 0);
+            notes.Insert(0, $"{coverage.Forces.Count} forces held, {coverage.First} to {coverage.Last}; {coverage.Forces.Count - withGaps} of them with no gap.");
+        }
+
+        var nonTerritorial = coverage.Forces.Where(f => !PoliceForces.TryGetBySlug(f, out var known) || known.PoliceForceAreaCode is null).ToArray();
+        if (nonTerritorial.Length > 0)
+        {
+            notes.Add($"{string.Join(", ", nonTerritorial)}: not territorial forces, so 'Outside force area' is not assessed.");
+        }
+
+        notes.AddRange(ShortHoldings(coverage));
         if (area is null)
         {
             var absent = PoliceForces.Territorial.Where(f => !coverage.Forces.Contains(f.Slug)).Select(f => f.Name).ToArray();
@@ -71,6 +88,35 @@ public sealed class DataQualityReport(ICsaStore store)
             ["Force", "Month", "Status", "Crimes", "Anti-social behaviour", "No location", "No location %", "No LSOA", "LSOA not in lookup", "Outside force area", "Exact duplicates", "LSOA 2011", "LSOA 2021 only"],
             rows,
             notes);
+    }
+
+    /// <summary>Forces that hold fewer months than most: the national files often lack a force for some months.</summary>
+    static IEnumerable<string> ShortHoldings(DataCoverage coverage)
+    {
+        if (coverage.Forces.Count < 2)
+        {
+            yield break;
+        }
+
+        var usual = coverage.Forces
+            .Select(f => Period.Create(coverage.HeldMonths(f).Min(), coverage.HeldMonths(f).Max()))
+            .GroupBy(p => p)
+            .OrderByDescending(g => g.Count())
+            .First();
+        if (usual.Count() < 2)
+        {
+            yield break;
+        }
+
+        foreach (var force in coverage.Forces)
+        {
+            var held = coverage.HeldMonths(force);
+            var lacking = usual.Key.Months.Where(m => !held.Contains(m)).ToArray();
+            if (lacking.Length > 0)
+            {
+                yield return $"{force}: holds {DataCoverage.DescribeMonths([.. held])} while most forces hold {usual.Key}; not held: {DataCoverage.DescribeMonths(lacking)}.";
+            }
+        }
     }
 
     static IReadOnlyList<object?> Row(string force, Month month, ForceMonthQuality q)
