@@ -23,6 +23,8 @@ public interface ICsaStore : IAsyncDisposable
     Task<GeographyImportResult> ImportGeographyAsync(GeographyLookup lookup, SourceFile source, CancellationToken cancellationToken = default);
 
     /// <summary>Every area whose code equals <paramref name="codeOrName"/>, or else whose name does (both ignoring case).</summary>
+    /// <remarks>A partnership or force area made of one district of the same name covers the same ground as that
+    /// district, and is left out of a match by name that finds the district (so "Huntingdonshire" is one area).</remarks>
     Task<IReadOnlyList<Area>> FindAreasAsync(string codeOrName, CancellationToken cancellationToken = default);
 
     /// <summary>Counts street records in an area and period, grouped as asked and always split into crime and anti-social behaviour.</summary>

@@ -31,6 +31,7 @@ static class ImportProgressDisplay
                     task.Description = Markup.Escape(Describe(p));
                 }));
                 task.Value = task.MaxValue;
+                task.Description = "done";
             });
         return result;
     }

@@ -8,9 +8,9 @@ namespace Csa.Ingest.PoliceUk;
 /// <summary>Reads and validates a data.police.uk street file (crimes and anti-social behaviour).</summary>
 /// <remarks>
 /// Checks, with every problem reported as <c>file:line: reason</c>: the exact 12-column header; the field
-/// count of every row; Reported by, Falls within and Location present; the Month column against the file name's month; the crime type against
-/// data.police.uk's 14 types; longitude and latitude both empty (kept as "no location") or both in range;
-/// the LSOA code's shape.
+/// count of every row; Reported by, Falls within and Location present; the Month column against the file
+/// name's month; the crime type against data.police.uk's 14 types; longitude and latitude both empty
+/// (kept as "no location") or both in range; the LSOA code's shape.
 /// </remarks>
 public static class StreetFileReader
 {
