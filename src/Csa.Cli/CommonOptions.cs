@@ -35,6 +35,36 @@ static class CommonOptions
         },
     };
 
+    public static Option<Period?> PeriodOption(string name, string description, bool required) => new(name)
+    {
+        Description = description,
+        Required = required,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (Period.TryParse(text, out var period, out var error))
+            {
+                return period;
+            }
+
+            result.AddError($"{name}: {error}");
+            return null;
+        },
+    };
+
+    public static Option<string> Tree() => new("--tree")
+    {
+        Description = "The category tree: seed (the seed's Appendix A), ons, police-uk, or the path of a tree file (csa trees export).",
+        DefaultValueFactory = _ => "seed",
+    };
+
+    public static Option<string[]> Exclude() => new("--exclude")
+    {
+        Description = "Remove a category from every row: a tree row, an ONS offence group or subgroup, or an offence code (repeatable).",
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     public static readonly Option<string?> Csv = new("--csv") { Description = "Also write the table to this csv file." };
     public static readonly Option<string?> Xlsx = new("--xlsx") { Description = "Also write the table to this xlsx file." };
     public static readonly Option<string?> Json = new("--json") { Description = "Also write the table to this json file (an array of objects keyed by the column names)." };

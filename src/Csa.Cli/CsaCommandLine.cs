@@ -15,7 +15,11 @@ public static class CsaCommandLine
         var import = new Command("import", "Import data into the store (atomic: a file with a problem changes nothing).");
         import.Subcommands.Add(ImportCommands.PoliceUk());
         import.Subcommands.Add(ImportCommands.Geography());
+        import.Subcommands.Add(ImportCommands.Extract());
         root.Subcommands.Add(import);
+        root.Subcommands.Add(SynthCommand.Create());
+        root.Subcommands.Add(CompareCommand.Create());
+        root.Subcommands.Add(TreesCommand.Create());
         root.Subcommands.Add(SummaryCommand.Create());
         root.Subcommands.Add(QualityCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());

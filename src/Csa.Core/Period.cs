@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 
 namespace Csa.Core;
 
@@ -59,7 +60,8 @@ public sealed record Period
         return TryParse(text, out var period, out var error) ? period : throw new FormatException(error);
     }
 
-    /// <summary>Tries to parse <c>YYYY-MM..YYYY-MM</c> or a single <c>YYYY-MM</c>.</summary>
+    /// <summary>Tries to parse a period: <c>YYYY-MM..YYYY-MM</c>, one month <c>YYYY-MM</c>, a calendar year
+    /// <c>2016</c>, or a financial year <c>FY2015/16</c> (April 2015 to March 2016).</summary>
     /// <param name="text">The text to parse.</param>
     /// <param name="period">The period, when parsed.</param>
     /// <param name="error">Why the text is not a period, when it is not.</param>
@@ -67,10 +69,23 @@ public sealed record Period
     {
         ArgumentNullException.ThrowIfNull(text);
         period = null;
+        var trimmed = text.Trim();
+        if (trimmed.Length == 4 && int.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2999)
+        {
+            period = new Period(new Month(year, 1), new Month(year, 12));
+            error = null;
+            return true;
+        }
+
+        if (trimmed.StartsWith("FY", StringComparison.OrdinalIgnoreCase))
+        {
+            return TryParseFinancialYear(trimmed, out period, out error);
+        }
+
         var parts = text.Split("..", 2, StringSplitOptions.TrimEntries);
         if (!Month.TryParse(parts[0], out var from) || !Month.TryParse(parts[^1], out var to))
         {
-            error = $"'{text}' is not a period: write YYYY-MM..YYYY-MM (for example 2015-01..2015-12).";
+            error = $"'{text}' is not a period: write YYYY-MM..YYYY-MM (2015-01..2015-12), a year (2016) or a financial year (FY2015/16).";
             return false;
         }
 
@@ -81,6 +96,30 @@ public sealed record Period
         }
 
         period = new Period(from, to);
+        error = null;
+        return true;
+    }
+
+    static bool TryParseFinancialYear(string text, [NotNullWhen(true)] out Period? period, [NotNullWhen(false)] out string? error)
+    {
+        period = null;
+        var body = text[2..];
+        if (body.Length != 7 || body[4] != '/'
+            || !int.TryParse(body.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var start)
+            || !int.TryParse(body.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var end)
+            || start is < 1900 or > 2998)
+        {
+            error = $"'{text}' is not a financial year: write FY followed by the two years, as FY2015/16.";
+            return false;
+        }
+
+        if (end != (start + 1) % 100)
+        {
+            error = $"'{text}' is not a financial year: {start}/{end:D2} does not run from one year into the next (write FY{start}/{(start + 1) % 100:D2}).";
+            return false;
+        }
+
+        period = new FinancialYear(start).Period;
         error = null;
         return true;
     }

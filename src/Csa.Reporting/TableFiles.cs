@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Csa.Analysis;
 using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
 using nietras.SeparatedValues;
 
 namespace Csa.Reporting;
@@ -41,28 +43,67 @@ public static class TableFiles
     });
 
     /// <summary>Writes the table as an xlsx workbook: sheet "Table" and sheet "Notes".</summary>
-    public static void WriteXlsx(ResultTable table, string path) => WriteAtomically(path, temp =>
+    public static void WriteXlsx(ResultTable table, string path) => WriteXlsx([("Table", table)], path);
+
+    /// <summary>Writes tables as one xlsx workbook: a sheet per table (named as given, cut to Excel's 31 characters), then "Notes".</summary>
+    /// <remarks>Numbers are numbers with thousands separators (<c>#,##0</c>, one decimal for fractions); the header row is frozen.</remarks>
+    public static void WriteXlsx(IReadOnlyList<(string SheetName, ResultTable Table)> sheets, string path) => WriteAtomically(path, temp =>
     {
-        ArgumentNullException.ThrowIfNull(table);
-        var rows = table.Rows.Select(cells =>
+        ArgumentNullException.ThrowIfNull(sheets);
+        var workbook = new Dictionary<string, object>();
+        var notes = new List<Dictionary<string, object?>>();
+        var formats = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (sheetName, table) in sheets)
         {
-            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+            workbook[SheetName(sheetName, workbook.Keys)] = table.Rows.Select(cells =>
+            {
+                var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+                for (var i = 0; i < table.Columns.Count; i++)
+                {
+                    row[table.Columns[i]] = cells[i];
+                }
+
+                return row;
+            }).ToList();
             for (var i = 0; i < table.Columns.Count; i++)
             {
-                row[table.Columns[i]] = cells[i];
+                if (table.Rows.Any(r => r[i] is double))
+                {
+                    formats[table.Columns[i]] = "#,##0.0";
+                }
+                else if (table.Rows.Any(r => r[i] is long))
+                {
+                    formats.TryAdd(table.Columns[i], "#,##0");
+                }
             }
 
-            return row;
-        }).ToList();
-        var notes = new List<Dictionary<string, object?>> { new() { ["Notes"] = table.Title } };
-        notes.AddRange(table.Notes.Select(note => new Dictionary<string, object?> { ["Notes"] = note }));
-        var sheets = new Dictionary<string, object>
+            notes.Add(new() { ["Notes"] = table.Title });
+            notes.AddRange(table.Notes.Select(note => new Dictionary<string, object?> { ["Notes"] = note }));
+        }
+
+        workbook["Notes"] = notes;
+        var configuration = new OpenXmlConfiguration
         {
-            ["Table"] = rows,
-            ["Notes"] = notes,
+            FreezeRowCount = 1,
+            FastMode = true,
+            EnableAutoWidth = true,
+            DynamicColumns = [.. formats.Select(f => new DynamicExcelColumn(f.Key) { Format = f.Value })],
         };
-        MiniExcel.SaveAs(temp, sheets, excelType: ExcelType.XLSX, overwriteFile: true);
+        MiniExcel.SaveAs(temp, workbook, excelType: ExcelType.XLSX, configuration: configuration, overwriteFile: true);
     });
+
+    static string SheetName(string name, IEnumerable<string> taken)
+    {
+        var clean = new string([.. name.Select(c => "[]:*?/\\".Contains(c, StringComparison.Ordinal) ? ' ' : c)]).Trim();
+        clean = clean.Length > 31 ? clean[..31] : clean;
+        var unique = clean;
+        for (var n = 2; taken.Contains(unique, StringComparer.OrdinalIgnoreCase); n++)
+        {
+            unique = clean[..Math.Min(clean.Length, 28)] + $" {n}";
+        }
+
+        return unique;
+    }
 
     /// <summary>Writes the table as json: an array of objects keyed by the column names.</summary>
     public static void WriteJson(ResultTable table, string path) => WriteAtomically(path, temp =>

@@ -39,6 +39,18 @@ public interface ICsaStore : IAsyncDisposable
     /// <summary>Data-quality figures for each force and month held, for <paramref name="area"/> only the forces whose records fall in it.</summary>
     Task<IReadOnlyList<ForceMonthQuality>> GetQualityAsync(Area? area, CancellationToken cancellationToken = default);
 
+    /// <summary>Where every held LSOA and ward lies: for placing the crimes of a local extract.</summary>
+    Task<PlaceLookup> GetPlacesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Imports a validated extract atomically; a crime reference the store holds is replaced, not added again.</summary>
+    Task<ExtractImportResult> ImportExtractAsync(IReadOnlyList<Core.Extract.ExtractCrime> crimes, SourceFile source, CancellationToken cancellationToken = default);
+
+    /// <summary>The first and last months of extract crimes held (any area), or null when none are held.</summary>
+    Task<Core.Period?> GetExtractCoverageAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Counts extract crimes in an area and period by month, offence code, marker and recording state.</summary>
+    Task<IReadOnlyList<ExtractCountRow>> CountExtractAsync(Area area, Core.Period period, CancellationToken cancellationToken = default);
+
     /// <summary>Every file in the import ledger.</summary>
     Task<IReadOnlyList<ImportedFile>> GetImportedFilesAsync(CancellationToken cancellationToken = default);
 

@@ -44,10 +44,11 @@ static class TableOutput
         }
     }
 
-    static void WriteFiles(ResultTable table, ParseResult parse)
+    /// <summary>Writes the files asked for; <paramref name="xlsx"/> replaces the one-sheet workbook (several areas, a sheet each).</summary>
+    public static void WriteFiles(ResultTable table, ParseResult parse, Action<string>? xlsx = null)
     {
         Write(parse.GetValue(CommonOptions.Csv), path => TableFiles.WriteCsv(table, path));
-        Write(parse.GetValue(CommonOptions.Xlsx), path => TableFiles.WriteXlsx(table, path));
+        Write(parse.GetValue(CommonOptions.Xlsx), xlsx ?? (path => TableFiles.WriteXlsx(table, path)));
         Write(parse.GetValue(CommonOptions.Json), path => TableFiles.WriteJson(table, path));
     }
 

@@ -1,0 +1,202 @@
+using Csa.Analysis.Trees;
+using Csa.Core;
+using Csa.Core.Classification;
+using Csa.Core.Geography;
+using Csa.Core.PoliceUk;
+using Csa.Storage;
+
+namespace Csa.Analysis.Comparison;
+
+/// <summary>Counts a tree's rows for an area and period, from a local extract or from data.police.uk street data.</summary>
+/// <remarks>
+/// The extract is used when the store holds one and every row of the tree can be counted from it; otherwise
+/// data.police.uk street data, when every row can be counted from its crime types. Exclusions remove offence
+/// codes (or, on street data, crime types) from every row. A period outside the data held is an error.
+/// </remarks>
+public sealed class CategoryCounter
+{
+    readonly ICsaStore _store;
+    readonly CategoryTree _tree;
+    readonly Exclusion _exclusion;
+    readonly Area _area;
+
+    CategoryCounter(ICsaStore store, CategoryTree tree, Exclusion exclusion, Area area, CountSource source, Period coverage, DataCoverage? streetCoverage)
+    {
+        _store = store;
+        _tree = tree;
+        _exclusion = exclusion;
+        _area = area;
+        Source = source;
+        Coverage = coverage;
+        StreetCoverage = streetCoverage;
+    }
+
+    /// <summary>The data the counts come from.</summary>
+    public CountSource Source { get; }
+
+    /// <summary>The months of data held for the source.</summary>
+    public Period Coverage { get; }
+
+    /// <summary>For street data, the months held per force (for gap notes).</summary>
+    public DataCoverage? StreetCoverage { get; }
+
+    /// <summary>Chooses the source for a tree and area, and checks the exclusions.</summary>
+    /// <exception cref="CsaQueryException">No data can count the tree for the area, or an exclusion is unknown.</exception>
+    public static async Task<CategoryCounter> CreateAsync(ICsaStore store, CategoryTree tree, Area area, IReadOnlyList<string> exclusions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(tree);
+        var extract = await store.GetExtractCoverageAsync(cancellationToken).ConfigureAwait(false);
+        if (extract is not null && tree.Rows.All(r => r.WorksOnExtract))
+        {
+            return new CategoryCounter(store, tree, Exclusion.Resolve(exclusions, tree, CountSource.Extract), area, CountSource.Extract, extract, null);
+        }
+
+        if (tree.Rows.All(r => r.WorksOnPoliceUk))
+        {
+            var street = DataCoverage.From(await store.GetHeldStreetMonthsAsync(area, cancellationToken).ConfigureAwait(false));
+            if (!street.IsEmpty)
+            {
+                return new CategoryCounter(store, tree, Exclusion.Resolve(exclusions, tree, CountSource.PoliceUk), area, CountSource.PoliceUk, Period.Create(street.First, street.Last), street);
+            }
+        }
+
+        throw new CsaQueryException(extract is null
+            ? $"The tree '{tree.Name}' needs a local police extract (offence codes and markers), and the store holds none: import one with 'csa import extract FILE --mapping MAP.json'" +
+              (tree.Rows.All(r => r.WorksOnPoliceUk) ? $", or data.police.uk street data for {area.Describe()}." : ", or use --tree police-uk with data.police.uk street data.")
+            : $"The tree '{tree.Name}' has rows that a local extract cannot count.");
+    }
+
+    /// <summary>What the exclusions remove, for notes.</summary>
+    public string? ExclusionNote => _exclusion.Describe();
+
+    /// <summary>Checks that <paramref name="period"/> lies in the data held.</summary>
+    /// <exception cref="CsaQueryException">It does not; the message says which period, why, and what is held.</exception>
+    public void CheckPeriod(Period period, string which)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        if (period.From < Coverage.From || period.To > Coverage.To)
+        {
+            var data = Source == CountSource.Extract ? "the local extract held" : $"the data.police.uk street data held for {_area.Describe()}";
+            throw new CsaQueryException($"The {which} period {period} is outside {data}, which runs from {Coverage.From} to {Coverage.To}.");
+        }
+    }
+
+    /// <summary>Counts every row of the tree over <paramref name="period"/>, in the tree's order.</summary>
+    public async Task<IReadOnlyList<long>> CountRowsAsync(Period period, CancellationToken cancellationToken)
+    {
+        var byMonth = await CountRowsByMonthAsync(period, cancellationToken).ConfigureAwait(false);
+        return [.. _tree.Rows.Select((_, i) => byMonth.Sum(m => m.Value[i]))];
+    }
+
+    /// <summary>Counts every row of the tree in each month of <paramref name="period"/>.</summary>
+    public async Task<IReadOnlyDictionary<Month, long[]>> CountRowsByMonthAsync(Period period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var result = period.Months.ToDictionary(m => m, _ => new long[_tree.Rows.Count]);
+        if (Source == CountSource.Extract)
+        {
+            var counts = await _store.CountExtractAsync(_area, period, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < _tree.Rows.Count; i++)
+            {
+                var row = _tree.Rows[i];
+                foreach (var count in counts.Where(c => c.Marker == row.Marker && row.Codes.Contains(c.OffenceCode) && !_exclusion.Codes.Contains(c.OffenceCode)))
+                {
+                    result[count.Month][i] += count.Count;
+                }
+            }
+        }
+        else
+        {
+            var counts = await _store.CountAsync(new CountQuery(_area, period, CountGrouping.Month | CountGrouping.CrimeType), cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < _tree.Rows.Count; i++)
+            {
+                var row = _tree.Rows[i];
+                foreach (var count in counts.Where(c => !c.IsAntiSocialBehaviour && row.PoliceUkTypes.Contains(c.CrimeType!) && !_exclusion.PoliceUkTypes.Contains(c.CrimeType!)))
+                {
+                    result[count.Month!.Value][i] += count.Count;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Counts of one row by month and victim support (true, false, or not recorded), from the extract.</summary>
+    public async Task<IReadOnlyList<ExtractCountRow>> CountRecordingAsync(TreeRow row, Period period, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        if (Source != CountSource.Extract)
+        {
+            throw new CsaQueryException("Recording practice needs a local police extract with victim support: data.police.uk does not publish it.");
+        }
+
+        var counts = await _store.CountExtractAsync(_area, period, cancellationToken).ConfigureAwait(false);
+        return [.. counts.Where(c => c.Marker == row.Marker && row.Codes.Contains(c.OffenceCode) && !_exclusion.Codes.Contains(c.OffenceCode))];
+    }
+
+    /// <summary>The codes or crime types removed from every row.</summary>
+    sealed record Exclusion(IReadOnlyList<string> Names, IReadOnlySet<string> Codes, IReadOnlySet<string> PoliceUkTypes)
+    {
+        public static Exclusion Resolve(IReadOnlyList<string> names, CategoryTree tree, CountSource source)
+        {
+            var codes = new HashSet<string>(StringComparer.Ordinal);
+            var types = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var name in names)
+            {
+                var row = tree.Find(name);
+                if (source == CountSource.PoliceUk)
+                {
+                    var type = PoliceUkCrimeTypes.Crimes.FirstOrDefault(t => string.Equals(t, name, StringComparison.OrdinalIgnoreCase));
+                    if (row is not null)
+                    {
+                        types.UnionWith(row.PoliceUkTypes);
+                    }
+                    else
+                    {
+                        types.Add(type ?? throw Unknown(name, "a row of the tree or a data.police.uk crime type"));
+                    }
+
+                    continue;
+                }
+
+                var byGroup = OffenceCodes.All.Where(c => string.Equals(c.Group, name, StringComparison.OrdinalIgnoreCase) || string.Equals(c.Subgroup, name, StringComparison.OrdinalIgnoreCase)).Select(c => c.Code).ToArray();
+                if (row is not null && row.Marker is null)
+                {
+                    codes.UnionWith(row.Codes);
+                }
+                else if (byGroup.Length > 0)
+                {
+                    codes.UnionWith(byGroup);
+                }
+                else if (OffenceCodes.TryFind(name, out var offence))
+                {
+                    codes.Add(offence.Code);
+                }
+                else
+                {
+                    throw Unknown(name, "a row of the tree, an ONS offence group or subgroup, or a Home Office offence code");
+                }
+            }
+
+            return new Exclusion(names, codes, types);
+        }
+
+        static CsaQueryException Unknown(string name, string what) => new($"--exclude '{name}' is not {what}.");
+
+        public string? Describe() => Names.Count == 0
+            ? null
+            : $"Excluded from every row: {string.Join(", ", Names)}" +
+              (Codes.Count > 0 ? $" (offence codes {string.Join(", ", Codes.Order(StringComparer.Ordinal))})." : ".");
+    }
+}
+
+/// <summary>Where counts come from.</summary>
+public enum CountSource
+{
+    /// <summary>A force's record-level extract (offence codes, markers, victim support).</summary>
+    Extract,
+
+    /// <summary>data.police.uk street data (crime types only).</summary>
+    PoliceUk,
+}

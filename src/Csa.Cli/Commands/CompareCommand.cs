@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Csa.Analysis;
+using Csa.Analysis.Comparison;
+using Csa.Analysis.Trees;
+using Csa.Cli.Output;
+using Csa.Reporting;
+
+namespace Csa.Cli.Commands;
+
+/// <summary><c>csa compare</c>: the seed's Appendix A, two periods side by side for every row of a tree.</summary>
+static class CompareCommand
+{
+    public static Command Create()
+    {
+        var areas = new Option<string[]>("--area")
+        {
+            Description = "An area by code or name; repeat for several (one xlsx sheet each).",
+            Required = true,
+            Arity = ArgumentArity.OneOrMore,
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var period = CommonOptions.PeriodOption("--period", "The earlier period: 2015-01..2015-12, 2015 or FY2015/16.", required: true);
+        var vs = CommonOptions.PeriodOption("--vs", "The later period, in the same forms.", required: true);
+        var tree = CommonOptions.Tree();
+        var exclude = CommonOptions.Exclude();
+        var command = new Command("compare", "Compare two periods for every category of a tree: counts, numeric change and apparent change (the seed's Appendix A).");
+        command.Options.Add(areas);
+        command.Options.Add(period);
+        command.Options.Add(vs);
+        command.Options.Add(tree);
+        command.Options.Add(exclude);
+        CommonOptions.AddTableOutputs(command);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
+        {
+            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            var categoryTree = CategoryTrees.Load(parse.GetValue(tree)!);
+            var tables = new List<(string Area, ResultTable Table)>();
+            foreach (var name in parse.GetValue(areas)!)
+            {
+                var area = await new AreaResolver(store).ResolveAsync(name, cancellationToken);
+                var table = await new PeriodComparison(store).BuildAsync(area, parse.GetValue(period)!, parse.GetValue(vs)!, categoryTree, parse.GetValue(exclude) ?? [], cancellationToken);
+                tables.Add((area.Name, table));
+            }
+
+            foreach (var (_, table) in tables)
+            {
+                TableOutput.Render(table);
+            }
+
+            var combined = tables.Count == 1 ? tables[0].Table : ResultTables.Stack(tables, "Area");
+            TableOutput.WriteFiles(combined, parse, xlsx: path => TableFiles.WriteXlsx(tables, path));
+        }));
+        return command;
+    }
+}

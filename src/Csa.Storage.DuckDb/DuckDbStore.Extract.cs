@@ -1,0 +1,156 @@
+using Csa.Core;
+using Csa.Core.Extract;
+using Csa.Core.Geography;
+using Csa.Core.Importing;
+using DuckDB.NET.Data;
+
+namespace Csa.Storage.DuckDb;
+
+public sealed partial class DuckDbStore
+{
+    /// <inheritdoc/>
+    public async Task<PlaceLookup> GetPlacesAsync(CancellationToken cancellationToken = default)
+    {
+        var lsoas = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        using (var command = _connection.CreateCommand())
+        {
+            command.CommandText = "SELECT lsoa_code, ward_code, district_code FROM lsoa_area";
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                lsoas[reader.GetString(0)] = (reader.GetString(1), reader.GetString(2));
+            }
+        }
+
+        var wards = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var command = _connection.CreateCommand())
+        {
+            command.CommandText = "SELECT DISTINCT ward_code, district_code FROM lsoa_ward_district";
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                wards[reader.GetString(0)] = reader.GetString(1);
+            }
+        }
+
+        return new PlaceLookup(lsoas, wards);
+    }
+
+    /// <inheritdoc/>
+    public async Task<ExtractImportResult> ImportExtractAsync(IReadOnlyList<ExtractCrime> crimes, SourceFile source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(crimes);
+        ArgumentNullException.ThrowIfNull(source);
+        using var transaction = _connection.BeginTransaction();
+        await ExecuteAsync(transaction, "CREATE OR REPLACE TEMP TABLE incoming_ref (crime_ref VARCHAR)", cancellationToken).ConfigureAwait(false);
+        using (var appender = _connection.CreateAppender("incoming_ref"))
+        {
+            foreach (var crime in crimes)
+            {
+                appender.CreateRow().AppendValue(crime.CrimeReference).EndRow();
+            }
+        }
+
+        var updated = await ScalarLongAsync(transaction, "SELECT count(*) FROM extract_crime WHERE crime_ref IN (SELECT crime_ref FROM incoming_ref)", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(transaction, "DELETE FROM extract_marker WHERE crime_ref IN (SELECT crime_ref FROM incoming_ref)", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(transaction, "DELETE FROM extract_crime WHERE crime_ref IN (SELECT crime_ref FROM incoming_ref)", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(transaction, "DROP TABLE incoming_ref", cancellationToken).ConfigureAwait(false);
+        AppendExtract(crimes, source);
+        await ExecuteAsync(
+            transaction,
+            "INSERT INTO import_file VALUES ('extract', NULL, NULL, $name, $sha, $bytes, $rows, $at)",
+            cancellationToken,
+            ("name", source.Name),
+            ("sha", source.Sha256),
+            ("bytes", source.Bytes),
+            ("rows", (long)crimes.Count),
+            ("at", _time.GetUtcNow().UtcDateTime)).ConfigureAwait(false);
+        transaction.Commit();
+        return new ExtractImportResult(crimes.Count - updated, updated);
+    }
+
+    void AppendExtract(IReadOnlyList<ExtractCrime> crimes, SourceFile source)
+    {
+        using (var appender = _connection.CreateAppender("extract_crime"))
+        {
+            foreach (var c in crimes)
+            {
+                appender.CreateRow()
+                    .AppendValue(c.CrimeReference)
+                    .AppendValue(c.RecordedDate)
+                    .AppendValue(Month.FromDate(c.RecordedDate).FirstDay)
+                    .AppendValue(c.OffenceCode)
+                    .AppendValue(c.LsoaCode)
+                    .AppendValue(c.WardCode)
+                    .AppendValue(c.DistrictCode)
+                    .AppendValue(c.Longitude)
+                    .AppendValue(c.Latitude)
+                    .AppendValue(c.VictimAge)
+                    .AppendValue(c.VictimSex.ToString().ToLowerInvariant())
+                    .AppendValue(c.OffenderAge)
+                    .AppendValue(c.OffenderSex.ToString().ToLowerInvariant())
+                    .AppendValue(c.VictimSupportsRecording)
+                    .AppendValue(source.Name)
+                    .AppendValue(c.Line)
+                    .EndRow();
+            }
+        }
+
+        using var markers = _connection.CreateAppender("extract_marker");
+        foreach (var c in crimes)
+        {
+            foreach (var marker in c.Markers)
+            {
+                markers.CreateRow().AppendValue(c.CrimeReference).AppendValue(marker).EndRow();
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public async Task<Period?> GetExtractCoverageAsync(CancellationToken cancellationToken = default)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT min(recorded_month), max(recorded_month) FROM extract_crime";
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return reader.IsDBNull(0)
+            ? null
+            : Period.Create(Month.FromDate(reader.GetFieldValue<DateOnly>(0)), Month.FromDate(reader.GetFieldValue<DateOnly>(1)));
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<ExtractCountRow>> CountExtractAsync(Area area, Period period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        ArgumentNullException.ThrowIfNull(period);
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"""
+            WITH a AS (
+                SELECT crime_ref, recorded_month, offence_code, victim_supports, ward_code, district_code
+                FROM extract_crime
+                WHERE recorded_month BETWEEN $from AND $to),
+            e AS (SELECT * FROM a WHERE {AreaPredicate(area.Level)})
+            SELECT recorded_month, offence_code, NULL::VARCHAR AS marker, victim_supports, count(*) FROM e GROUP BY ALL
+            UNION ALL
+            SELECT e.recorded_month, e.offence_code, m.marker, e.victim_supports, count(*)
+            FROM e JOIN extract_marker m ON m.crime_ref = e.crime_ref
+            GROUP BY ALL
+            """;
+        command.Parameters.Add(new DuckDBParameter("from", period.From.FirstDay));
+        command.Parameters.Add(new DuckDBParameter("to", period.To.FirstDay));
+        command.Parameters.Add(new DuckDBParameter("area", area.Code));
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<ExtractCountRow>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new ExtractCountRow(
+                Month.FromDate(reader.GetFieldValue<DateOnly>(0)),
+                reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetBoolean(3),
+                reader.GetInt64(4)));
+        }
+
+        return rows;
+    }
+}
