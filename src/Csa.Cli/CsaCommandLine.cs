@@ -19,6 +19,8 @@ public static class CsaCommandLine
         root.Subcommands.Add(import);
         root.Subcommands.Add(SynthCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
+        root.Subcommands.Add(YearsCommand.Create());
+        root.Subcommands.Add(RecordingCommand.Create());
         root.Subcommands.Add(TreesCommand.Create());
         root.Subcommands.Add(SummaryCommand.Create());
         root.Subcommands.Add(QualityCommand.Create());

@@ -37,7 +37,7 @@ public sealed partial class DuckDbStore
     }
 
     /// <inheritdoc/>
-    public async Task<ExtractImportResult> ImportExtractAsync(IReadOnlyList<ExtractCrime> crimes, SourceFile source, CancellationToken cancellationToken = default)
+    public async Task<ExtractImportResult> ImportExtractAsync(IReadOnlyList<ExtractCrime> crimes, SourceFile source, bool synthetic, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(crimes);
         ArgumentNullException.ThrowIfNull(source);
@@ -58,8 +58,9 @@ public sealed partial class DuckDbStore
         AppendExtract(crimes, source);
         await ExecuteAsync(
             transaction,
-            "INSERT INTO import_file VALUES ('extract', NULL, NULL, $name, $sha, $bytes, $rows, $at)",
+            "INSERT INTO import_file VALUES ($kind, NULL, NULL, $name, $sha, $bytes, $rows, $at)",
             cancellationToken,
+            ("kind", synthetic ? "extract-synthetic" : "extract"),
             ("name", source.Name),
             ("sha", source.Sha256),
             ("bytes", source.Bytes),

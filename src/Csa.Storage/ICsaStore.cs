@@ -43,7 +43,8 @@ public interface ICsaStore : IAsyncDisposable
     Task<PlaceLookup> GetPlacesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Imports a validated extract atomically; a crime reference the store holds is replaced, not added again.</summary>
-    Task<ExtractImportResult> ImportExtractAsync(IReadOnlyList<Core.Extract.ExtractCrime> crimes, SourceFile source, CancellationToken cancellationToken = default);
+    /// <remarks>The ledger records the file as kind <c>extract</c>, or <c>extract-synthetic</c> when <paramref name="synthetic"/>.</remarks>
+    Task<ExtractImportResult> ImportExtractAsync(IReadOnlyList<Core.Extract.ExtractCrime> crimes, SourceFile source, bool synthetic, CancellationToken cancellationToken = default);
 
     /// <summary>The first and last months of extract crimes held (any area), or null when none are held.</summary>
     Task<Core.Period?> GetExtractCoverageAsync(CancellationToken cancellationToken = default);

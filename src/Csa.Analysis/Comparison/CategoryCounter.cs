@@ -49,7 +49,18 @@ public sealed class CategoryCounter
         var extract = await store.GetExtractCoverageAsync(cancellationToken).ConfigureAwait(false);
         if (extract is not null && tree.Rows.All(r => r.WorksOnExtract))
         {
-            return new CategoryCounter(store, tree, Exclusion.Resolve(exclusions, tree, CountSource.Extract), area, CountSource.Extract, extract, null);
+            var files = (await store.GetImportedFilesAsync(cancellationToken).ConfigureAwait(false))
+                .Where(f => f.Kind.StartsWith("extract", StringComparison.Ordinal))
+                .ToArray();
+            var synthetic = files.Any(f => f.Kind == "extract-synthetic");
+            var names = string.Join(", ", files.Select(f => Path.GetFileName(f.Source.Name)).Distinct());
+            return new CategoryCounter(store, tree, Exclusion.Resolve(exclusions, tree, CountSource.Extract), area, CountSource.Extract, extract, null)
+            {
+                IsSynthetic = synthetic,
+                SourceNote = synthetic
+                    ? $"Source: local police extract {names}. SYNTHETIC DATA: made by csa synth extract, not real crime records."
+                    : $"Source: local police extract {names}.",
+            };
         }
 
         if (tree.Rows.All(r => r.WorksOnPoliceUk))
@@ -57,7 +68,10 @@ public sealed class CategoryCounter
             var street = DataCoverage.From(await store.GetHeldStreetMonthsAsync(area, cancellationToken).ConfigureAwait(false));
             if (!street.IsEmpty)
             {
-                return new CategoryCounter(store, tree, Exclusion.Resolve(exclusions, tree, CountSource.PoliceUk), area, CountSource.PoliceUk, Period.Create(street.First, street.Last), street);
+                return new CategoryCounter(store, tree, Exclusion.Resolve(exclusions, tree, CountSource.PoliceUk), area, CountSource.PoliceUk, Period.Create(street.First, street.Last), street)
+                {
+                    SourceNote = "Source: data.police.uk street-level data; Open Government Licence v3.0.",
+                };
             }
         }
 
@@ -66,6 +80,12 @@ public sealed class CategoryCounter
               (tree.Rows.All(r => r.WorksOnPoliceUk) ? $", or data.police.uk street data for {area.Describe()}." : ", or use --tree police-uk with data.police.uk street data.")
             : $"The tree '{tree.Name}' has rows that a local extract cannot count.");
     }
+
+    /// <summary>Whether any extract file held is synthetic: every table made from it says so in its title.</summary>
+    public bool IsSynthetic { get; private init; }
+
+    /// <summary>A note naming the data the counts come from, saying so when it is synthetic.</summary>
+    public string SourceNote { get; private init; } = string.Empty;
 
     /// <summary>What the exclusions remove, for notes.</summary>
     public string? ExclusionNote => _exclusion.Describe();

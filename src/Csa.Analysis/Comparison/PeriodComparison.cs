@@ -52,10 +52,9 @@ public sealed class PeriodComparison(ICsaStore store)
 
         notes.Add("Apparent change is (later − earlier) ÷ earlier; 'No Calc' where the earlier count is 0. A percentage of a small count moves a lot: read it with the numbers.");
         notes.AddRange(tree.Limits);
-        notes.Add(counter.Source == CountSource.Extract
-            ? "Source: the local police extract held in the store (see csa quality and the import ledger)."
-            : "Source: data.police.uk street-level data; Open Government Licence v3.0.");
-        var title = $"{area.Describe()}: {earlier} compared with {later} (tree: {tree.Name}{(exclusions.Count > 0 ? ", with exclusions" : string.Empty)})";
+        notes.Add(counter.SourceNote);
+        var title = $"{area.Describe()}: {earlier} compared with {later} (tree: {tree.Name}{(exclusions.Count > 0 ? ", with exclusions" : string.Empty)})"
+            + (counter.IsSynthetic ? " [SYNTHETIC DATA]" : string.Empty);
         return ResultTable.Create(title, [CategoryColumn, earlier.ToString(), later.ToString(), NumericChangeColumn, ApparentChangeColumn], rows, notes);
     }
 }

@@ -1,5 +1,9 @@
 using System.CommandLine;
 using Csa.Analysis;
+using Csa.Analysis.Comparison;
+using Csa.Analysis.Trees;
+using Csa.Core;
+using Csa.Ingest.Synthetic;
 using Csa.Cli.Output;
 
 namespace Csa.Cli.Commands;
@@ -21,9 +25,11 @@ static class DemoCommand
             Description = "The sample folder; by default data/sample of the csa repository (found from the current folder upwards).",
         };
         var area = new Option<string>("--area") { Description = "The area to summarise.", DefaultValueFactory = _ => "Huntingdonshire" };
-        var command = new Command("demo", "Import the bundled real sample (data.police.uk, ONS lookups) into the store and summarise Huntingdonshire.");
+        var output = new Option<string>("--out") { Description = "Where to write the synthetic extract.", DefaultValueFactory = _ => "out" };
+        var command = new Command("demo", "Import the bundled real sample (data.police.uk, ONS lookups) and summarise Huntingdonshire; then write and import a labelled synthetic police extract and reproduce the seed's Appendix A and violence trend.");
         command.Options.Add(sample);
         command.Options.Add(area);
+        command.Options.Add(output);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             var folder = parse.GetValue(sample) ?? FindSample();
@@ -36,6 +42,21 @@ static class DemoCommand
             var summary = new CrimeSummary(store);
             TableOutput.Render(await summary.BuildAsync(resolved, null, null, SummaryBreakdown.Type, cancellationToken));
             TableOutput.Render(await summary.BuildAsync(resolved, null, null, SummaryBreakdown.Month, cancellationToken));
+
+            // The seed's own figures need a police extract, which is never public: a labelled synthetic one stands in.
+            var synthetic = Path.Combine(parse.GetValue(output)!, "synthetic-extract");
+            await SynthCommand.WriteAsync(store, "Huntingdonshire", Period.Create(new Month(2011, 3), new Month(2017, 2)), 1, synthetic, cancellationToken);
+            Console.WriteLine($"\nWrote a SYNTHETIC police extract for Huntingdonshire to {synthetic} (it reproduces the seed's Appendix A).");
+            await ImportCommands.ImportExtractAsync(
+                store,
+                Path.Combine(synthetic, SyntheticExtractGenerator.ExtractFileName),
+                Path.Combine(synthetic, SyntheticExtractGenerator.MappingFileName),
+                cancellationToken);
+            var huntingdonshire = await new AreaResolver(store).ResolveAsync("Huntingdonshire", cancellationToken);
+            TableOutput.Render(await new PeriodComparison(store).BuildAsync(
+                huntingdonshire, Period.Parse("2015"), Period.Parse("2016"), CategoryTrees.Load("seed"), [], cancellationToken));
+            TableOutput.Render(await new YearlyBreakdown(store).BuildAsync(
+                huntingdonshire, CategoryTrees.Load("seed"), "All Violence Against The Person", bySubcategory: true, financialYears: true, 2013, 2015, [], cancellationToken));
         }));
         return command;
     }

@@ -35,7 +35,7 @@ public sealed class ExtractImporter(ICsaStore store)
             throw new CsaImportException(issues);
         }
 
-        var result = await store.ImportExtractAsync(crimes, source, cancellationToken).ConfigureAwait(false);
+        var result = await store.ImportExtractAsync(crimes, source, mapping.Synthetic, cancellationToken).ConfigureAwait(false);
         return (result, crimes.Count);
     }
 }

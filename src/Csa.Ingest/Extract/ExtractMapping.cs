@@ -17,6 +17,9 @@ public sealed record ExtractMapping
     /// <summary>What the extract is (and whether it is synthetic).</summary>
     public string? Description { get; init; }
 
+    /// <summary>Whether the extract is synthetic: every table made from it then says so.</summary>
+    public bool Synthetic { get; init; }
+
     /// <summary>The field separator (default a comma).</summary>
     public string Delimiter { get; init; } = ",";
 

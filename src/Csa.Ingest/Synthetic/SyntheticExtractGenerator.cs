@@ -128,7 +128,7 @@ public sealed class SyntheticExtractGenerator
         var leaf = SyntheticTargets.Leaves.Single(l => l.Name == leafName);
         int Sum(FinancialYear year) => counts.Where(kv => group.Contains(kv.Key.Item1.Name) && year.Period.Contains(kv.Key.Item2)).Sum(kv => kv.Value);
         bool Gives(int later, int earlier) =>
-            ApparentRise(earlier, later) == (decimal)rise;
+            ApparentChange.Percent(earlier, later) == (decimal)rise;
         var later = Sum(new FinancialYear(2015));
         int? target = null;
         for (var moved = 0; target is null; moved++)
@@ -160,9 +160,6 @@ public sealed class SyntheticExtractGenerator
             }
         }
     }
-
-    static decimal ApparentRise(int earlier, int later) =>
-        Math.Round((later - earlier) * 100m / earlier, 1, MidpointRounding.AwayFromZero);
 
     /// <summary>Splits a yearly total over 12 months with a seasonal wave and noise, exactly (largest remainder).</summary>
     int[] Spread(int total, int peakMonth)
@@ -268,6 +265,7 @@ public sealed class SyntheticExtractGenerator
     {
         Description = $"SYNTHETIC extract made by csa synth extract (seed {seed}) for {areaName}, {period}: not real crime data. " +
             "This mapping is also the documented example of a mapping: columns name the extract's columns; markers name each marker's flag column.",
+        Synthetic = true,
         Columns = new ExtractColumns
         {
             CrimeReference = "CrimeRef",

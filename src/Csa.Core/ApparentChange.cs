@@ -1,10 +1,11 @@
 using System.Globalization;
 
-namespace Csa.Analysis.Comparison;
+namespace Csa.Core;
 
 /// <summary>The apparent (percentage) change between two counts, written as the seed's Cadet table writes it.</summary>
-/// <remarks>(later − earlier) / earlier × 100 to one decimal, rounded half away from zero, written <c>+ 11.3%</c>,
-/// <c>- 100.0%</c> or <c>0.0%</c>; <c>No Calc</c> when the earlier count is 0 (METHODS.md 1.2).</remarks>
+/// <remarks>(later − earlier) / earlier × 100 in exact decimal arithmetic, to one decimal with a midpoint rounded to
+/// even (as R's round does: 16 → 25 is +56.2%, METHODS.md 1.2), written <c>+ 11.3%</c>, <c>- 100.0%</c> or
+/// <c>0.0%</c>; <c>No Calc</c> when the earlier count is 0.</remarks>
 public static class ApparentChange
 {
     /// <summary>The text for no earlier count.</summary>
@@ -12,7 +13,7 @@ public static class ApparentChange
 
     /// <summary>The change to one decimal, or null when the earlier count is 0.</summary>
     public static decimal? Percent(long earlier, long later) =>
-        earlier == 0 ? null : Math.Round((later - earlier) * 100m / earlier, 1, MidpointRounding.AwayFromZero);
+        earlier == 0 ? null : Math.Round((later - earlier) * 100m / earlier, 1, MidpointRounding.ToEven);
 
     /// <summary>The change as the seed writes it.</summary>
     public static string Format(long earlier, long later) => Percent(earlier, later) switch

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using Csa.Analysis;
+using Csa.Analysis.Comparison;
+using Csa.Analysis.Trees;
+using Csa.Cli.Output;
+
+namespace Csa.Cli.Commands;
+
+/// <summary><c>csa years</c>: a category by financial or calendar year, with sub-categories and the change.</summary>
+static class YearsCommand
+{
+    public static Command Create()
+    {
+        var area = CommonOptions.Area(required: true);
+        var category = new Option<string>("--category") { Description = "A row of the tree (for the seed tree: \"All Violence Against The Person\").", Required = true };
+        var by = new Option<string?>("--by") { Description = "subcategory: add a column per sub-category (the rows beneath it in the tree)." };
+        by.AcceptOnlyFromAmong("subcategory");
+        var fy = new Option<bool>("--fy") { Description = "Financial years, April to March (the default)." };
+        var calendar = new Option<bool>("--calendar") { Description = "Calendar years." };
+        var from = YearOption("--from", "The first year: 2013/14 (or 2013) for financial years, 2013 for calendar years.");
+        var to = YearOption("--to", "The last year, written the same way.");
+        var tree = CommonOptions.Tree();
+        var exclude = CommonOptions.Exclude();
+        var command = new Command("years", "Count a category by year (and sub-category), with the change from the first year shown to the last.");
+        foreach (var option in new Option[] { area, category, by, fy, calendar, from, to, tree, exclude })
+        {
+            command.Options.Add(option);
+        }
+
+        CommonOptions.AddTableOutputs(command);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(fy) && result.GetValue(calendar))
+            {
+                result.AddError("Give --fy or --calendar, not both.");
+            }
+        });
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
+        {
+            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
+            var table = await new YearlyBreakdown(store).BuildAsync(
+                resolved,
+                CategoryTrees.Load(parse.GetValue(tree)!),
+                parse.GetValue(category)!,
+                parse.GetValue(by) is not null,
+                !parse.GetValue(calendar),
+                parse.GetValue(from),
+                parse.GetValue(to),
+                parse.GetValue(exclude) ?? [],
+                cancellationToken);
+            TableOutput.Show(table, parse);
+        }));
+        return command;
+    }
+
+    static Option<int?> YearOption(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value.Trim();
+            var start = text.Length == 7 && text[4] == '/' ? text[..4] : text;
+            if (start.Length == 4 && int.TryParse(start, NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+                && (text.Length == 4 || int.Parse(text[5..], CultureInfo.InvariantCulture) == (year + 1) % 100))
+            {
+                return year;
+            }
+
+            result.AddError($"{name} '{text}' is not a year: write 2013 or, for a financial year, 2013/14.");
+            return null;
+        },
+    };
+}
