@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Csa.Analysis;
 using MiniExcelLibs;
@@ -110,7 +111,8 @@ public static class TableFiles
     {
         ArgumentNullException.ThrowIfNull(table);
         using var stream = File.Create(temp);
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        // Relaxed escaping keeps "+ 11.3%" and "–" readable; the file is data, never embedded in HTML.
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartArray();
         foreach (var cells in table.Rows)
         {
