@@ -8,6 +8,14 @@ public class ReadmeTests
 {
     static readonly string Readme = File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "README.md"));
 
+    [Theory]
+    [InlineData("csa compare")]
+    [InlineData("csa years")]
+    [InlineData("csa import extract FILE --mapping MAP.json")]
+    [InlineData("data/examples/extract-mapping.example.json")]
+    public void Readme_ShowsTheCommandsOfEachCapability(string text) =>
+        Assert.Contains(text, Readme, StringComparison.Ordinal);
+
     [Fact]
     public void Readme_ShowsTheMainJobAndTheTestCommand_AndCiRunsBoth()
     {
@@ -24,12 +32,15 @@ public class ReadmeTests
     {
         using var scratch = TestPaths.NewScratchFolder();
 
-        var result = await CsaProcess.RunAsync(TestPaths.RepositoryRoot, "demo", "--store", scratch.File("demo.duckdb"));
+        var result = await CsaProcess.RunAsync(TestPaths.RepositoryRoot, "demo", "--store", scratch.File("demo.duckdb"), "--out", scratch.File("out"));
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Imported 36 street files", result.Output, StringComparison.Ordinal);
         Assert.Contains("Huntingdonshire (district E07000011), 2019-07..2019-09, by type", result.Output, StringComparison.Ordinal);
         Assert.Contains("│ All crime                    │  2,453 │", result.Output, StringComparison.Ordinal);
+        Assert.Contains("2015-01..2015-12 compared with 2016-01..2016-12 (tree: seed) [SYNTHETIC DATA]", result.Output, StringComparison.Ordinal);
+        Assert.Contains("│ All Crime                           │            7,416 │            8,257 │            841 │ + 11.3%         │", result.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(scratch.File("out/synthetic-extract/synthetic-extract.csv")));
     }
 
     [Fact]
