@@ -13,6 +13,21 @@ namespace Csa.Analysis;
 /// <param name="Notes">Sentences that qualify the figures.</param>
 public sealed record ResultTable(string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows, IReadOnlyList<string> Notes)
 {
+    /// <summary>Columns the screen leaves out unless asked (<c>--stats</c>); files always hold them.</summary>
+    public IReadOnlyList<string> DetailColumns { get; init; } = [];
+
+    /// <summary>The table without its detail columns, as the screen shows it by default.</summary>
+    public ResultTable WithoutDetail()
+    {
+        var keep = Columns.Select((c, i) => (c, i)).Where(x => !DetailColumns.Contains(x.c)).Select(x => x.i).ToArray();
+        return this with
+        {
+            Columns = [.. keep.Select(i => Columns[i])],
+            Rows = [.. Rows.Select(r => (IReadOnlyList<object?>)[.. keep.Select(i => r[i])])],
+            DetailColumns = [],
+        };
+    }
+
     /// <summary>Checks the shape: unique column names, one cell per column, supported cell types.</summary>
     /// <exception cref="ArgumentException">The table is malformed.</exception>
     public static ResultTable Create(string title, IReadOnlyList<string> columns, IReadOnlyList<IReadOnlyList<object?>> rows, IReadOnlyList<string> notes)

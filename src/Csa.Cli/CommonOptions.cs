@@ -65,6 +65,11 @@ static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public static Option<int?> PopulationYear() => new("--population-year")
+    {
+        Description = "Use this year's ONS mid-year estimate instead of the period's own year (the output says so).",
+    };
+
     public static readonly Option<string?> Csv = new("--csv") { Description = "Also write the table to this csv file." };
     public static readonly Option<string?> Xlsx = new("--xlsx") { Description = "Also write the table to this xlsx file." };
     public static readonly Option<string?> Json = new("--json") { Description = "Also write the table to this json file (an array of objects keyed by the column names)." };

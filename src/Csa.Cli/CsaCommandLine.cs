@@ -16,11 +16,17 @@ public static class CsaCommandLine
         import.Subcommands.Add(ImportCommands.PoliceUk());
         import.Subcommands.Add(ImportCommands.Geography());
         import.Subcommands.Add(ImportCommands.Extract());
+        import.Subcommands.Add(StatisticsCommands.ImportPopulation());
+        import.Subcommands.Add(StatisticsCommands.ImportSeries());
         root.Subcommands.Add(import);
         root.Subcommands.Add(SynthCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(YearsCommand.Create());
         root.Subcommands.Add(RecordingCommand.Create());
+        root.Subcommands.Add(StatisticsCommands.Rates());
+        root.Subcommands.Add(StatisticsCommands.MostSimilarGroup());
+        root.Subcommands.Add(StatisticsCommands.Monthly());
+        root.Subcommands.Add(StatisticsCommands.Triangulate());
         root.Subcommands.Add(TreesCommand.Create());
         root.Subcommands.Add(SummaryCommand.Create());
         root.Subcommands.Add(QualityCommand.Create());

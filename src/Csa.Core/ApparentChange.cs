@@ -15,8 +15,14 @@ public static class ApparentChange
     public static decimal? Percent(long earlier, long later) =>
         earlier == 0 ? null : Math.Round((later - earlier) * 100m / earlier, 1, MidpointRounding.ToEven);
 
+    /// <summary>The change between two rates (or other non-negative values) as the seed writes it.</summary>
+    public static string Format(double earlier, double later) =>
+        Format(earlier == 0 ? null : Math.Round(((decimal)later - (decimal)earlier) * 100m / (decimal)earlier, 1, MidpointRounding.ToEven));
+
     /// <summary>The change as the seed writes it.</summary>
-    public static string Format(long earlier, long later) => Percent(earlier, later) switch
+    public static string Format(long earlier, long later) => Format(Percent(earlier, later));
+
+    static string Format(decimal? percent) => percent switch
     {
         null => NoCalc,
         > 0 and var p => string.Create(CultureInfo.InvariantCulture, $"+ {p:0.0}%"),

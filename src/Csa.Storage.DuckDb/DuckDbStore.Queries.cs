@@ -11,7 +11,7 @@ namespace Csa.Storage.DuckDb;
 public sealed partial class DuckDbStore
 {
     static readonly string[] HeldTables =
-        ["street_record", "outcome_event", "import_file", "lsoa_ward_district", "district_hierarchy", "lsoa_vintage_link", "lsoa_area", "extract_crime", "extract_marker"];
+        ["street_record", "outcome_event", "import_file", "lsoa_ward_district", "district_hierarchy", "lsoa_vintage_link", "lsoa_area", "extract_crime", "extract_marker", "population", "partner_series"];
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<CrimeCountRow>> CountAsync(CountQuery query, CancellationToken cancellationToken = default)
@@ -69,6 +69,30 @@ public sealed partial class DuckDbStore
         : $"""
           s.force IN (SELECT DISTINCT s.force FROM street_record s JOIN lsoa_area a ON a.lsoa_code = s.lsoa_code WHERE {AreaPredicate(area.Level)})
           """;
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<string>> GetDistrictCodesAsync(Area area, CancellationToken cancellationToken = default) =>
+        ReadAreaCodesAsync("SELECT DISTINCT a.district_code FROM lsoa_ward_district a", area, cancellationToken);
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyList<string>> GetForceAreaCodesAsync(Area area, CancellationToken cancellationToken = default) =>
+        ReadAreaCodesAsync("SELECT DISTINCT d.force_area_code FROM lsoa_ward_district a JOIN district_hierarchy d ON d.district_code = a.district_code", area, cancellationToken);
+
+    async Task<IReadOnlyList<string>> ReadAreaCodesAsync(string select, Area area, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"{select} WHERE {AreaPredicate(area.Level)} ORDER BY 1";
+        AddArea(command, area);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var codes = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            codes.Add(reader.GetString(0));
+        }
+
+        return codes;
+    }
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<(string Code, string Name)>> GetWardsAsync(Area area, CancellationToken cancellationToken = default)

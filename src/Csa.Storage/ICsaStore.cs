@@ -30,6 +30,12 @@ public interface ICsaStore : IAsyncDisposable
     /// <summary>Counts street records in an area and period, grouped as asked and always split into crime and anti-social behaviour.</summary>
     Task<IReadOnlyList<CrimeCountRow>> CountAsync(CountQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>The police force areas (E23…/W15…) an area lies in, through the district → force area lookup.</summary>
+    Task<IReadOnlyList<string>> GetForceAreaCodesAsync(Area area, CancellationToken cancellationToken = default);
+
+    /// <summary>The districts an area is made of (a ward: the district that holds it).</summary>
+    Task<IReadOnlyList<string>> GetDistrictCodesAsync(Area area, CancellationToken cancellationToken = default);
+
     /// <summary>Every ward in <paramref name="area"/> (code and name), from the held lookup, ordered by name.</summary>
     Task<IReadOnlyList<(string Code, string Name)>> GetWardsAsync(Area area, CancellationToken cancellationToken = default);
 
@@ -51,6 +57,18 @@ public interface ICsaStore : IAsyncDisposable
 
     /// <summary>Counts extract crimes in an area and period by month, offence code, marker and recording state.</summary>
     Task<IReadOnlyList<ExtractCountRow>> CountExtractAsync(Area area, Core.Period period, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the held population estimates of <paramref name="year"/> with the given LSOA estimates, atomically.</summary>
+    Task ImportPopulationAsync(int year, IReadOnlyDictionary<string, double> lsoaPopulations, SourceFile source, CancellationToken cancellationToken = default);
+
+    /// <summary>The population of an area in each year held: the sum over its LSOAs (2011 or 2021 codes) that have an estimate.</summary>
+    Task<IReadOnlyDictionary<int, double>> GetPopulationAsync(Area area, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the partner series <paramref name="name"/> for an area with the given monthly counts, atomically.</summary>
+    Task ImportSeriesAsync(string name, Area area, IReadOnlyList<(Core.Month Month, long Count)> counts, SourceFile source, CancellationToken cancellationToken = default);
+
+    /// <summary>A partner series' monthly counts for an area (empty when none is held).</summary>
+    Task<IReadOnlyList<(Core.Month Month, long Count)>> GetSeriesAsync(string name, Area area, CancellationToken cancellationToken = default);
 
     /// <summary>Every file in the import ledger.</summary>
     Task<IReadOnlyList<ImportedFile>> GetImportedFilesAsync(CancellationToken cancellationToken = default);

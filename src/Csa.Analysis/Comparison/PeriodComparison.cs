@@ -1,6 +1,7 @@
 using Csa.Analysis.Trees;
 using Csa.Core;
 using Csa.Core.Geography;
+using Csa.Statistics;
 using Csa.Storage;
 
 namespace Csa.Analysis.Comparison;
@@ -35,8 +36,16 @@ public sealed class PeriodComparison(ICsaStore store)
         counter.CheckPeriod(later, "later (--vs)");
         var before = await counter.CountRowsAsync(earlier, cancellationToken).ConfigureAwait(false);
         var after = await counter.CountRowsAsync(later, cancellationToken).ConfigureAwait(false);
-        var rows = tree.Rows.Select((row, i) => (IReadOnlyList<object?>)
-            [row.Label, before[i], after[i], after[i] - before[i], ApparentChange.Format(before[i], after[i])]).ToList();
+        var (earlierExposure, laterExposure, exposureNote) = await ExposuresAsync(area, earlier, later, cancellationToken).ConfigureAwait(false);
+        var rows = tree.Rows.Select((row, i) =>
+        {
+            var test = PoissonComparison.Test(before[i], after[i], earlierExposure, laterExposure);
+            return (IReadOnlyList<object?>)
+            [
+                row.Label, before[i], after[i], after[i] - before[i], ApparentChange.Format(before[i], after[i]),
+                Math.Round(test.PValue, 4), Finite(test.RateRatio), Finite(test.RateRatioInterval.Lower), Finite(test.RateRatioInterval.Upper), test.Describe(),
+            ];
+        }).ToList();
 
         var notes = new List<string>();
         if (counter.ExclusionNote is { } excluded)
@@ -51,10 +60,28 @@ public sealed class PeriodComparison(ICsaStore store)
         }
 
         notes.Add("Apparent change is (later − earlier) ÷ earlier; 'No Calc' where the earlier count is 0. A percentage of a small count moves a lot: read it with the numbers.");
+        notes.Add(PoissonComparison.PoissonNote + $" Small numbers: a change where either count is under {PoissonComparison.SmallNumberThreshold} says 'compare with caution'. {exposureNote}");
         notes.AddRange(tree.Limits);
         notes.Add(counter.SourceNote);
         var title = $"{area.Describe()}: {earlier} compared with {later} (tree: {tree.Name}{(exclusions.Count > 0 ? ", with exclusions" : string.Empty)})"
             + (counter.IsSynthetic ? " [SYNTHETIC DATA]" : string.Empty);
-        return ResultTable.Create(title, [CategoryColumn, earlier.ToString(), later.ToString(), NumericChangeColumn, ApparentChangeColumn], rows, notes);
+        return ResultTable.Create(title, [CategoryColumn, earlier.ToString(), later.ToString(), NumericChangeColumn, ApparentChangeColumn, .. StatisticsColumns], rows, notes)
+            with
+        { DetailColumns = StatisticsColumns };
+    }
+
+    /// <summary>The significance columns: always in files, on screen with --stats.</summary>
+    public static IReadOnlyList<string> StatisticsColumns { get; } = ["p-value", "Rate ratio", "Rate ratio lower 95%", "Rate ratio upper 95%", "Significance"];
+
+    static double? Finite(double value) => double.IsFinite(value) ? Math.Round(value, 4) : null;
+
+    /// <summary>Each period's exposure: its months, times its population when estimates for both periods are held.</summary>
+    async Task<(double Earlier, double Later, string Note)> ExposuresAsync(Area area, Period earlier, Period later, CancellationToken cancellationToken)
+    {
+        var held = await store.GetPopulationAsync(area, cancellationToken).ConfigureAwait(false);
+        var (earlierYear, laterYear) = (Rates.PopulationChoice.YearFor(earlier), Rates.PopulationChoice.YearFor(later));
+        return held.TryGetValue(earlierYear, out var p1) && held.TryGetValue(laterYear, out var p2)
+            ? (earlier.MonthCount * p1, later.MonthCount * p2, $"Exposure: months × population (mid-{earlierYear} and mid-{laterYear} estimates).")
+            : (earlier.MonthCount, later.MonthCount, "Exposure: the periods' lengths in months (no population estimate held for both periods' years).");
     }
 }

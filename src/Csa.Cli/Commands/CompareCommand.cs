@@ -23,12 +23,14 @@ static class CompareCommand
         var vs = CommonOptions.PeriodOption("--vs", "The later period, in the same forms.", required: true);
         var tree = CommonOptions.Tree();
         var exclude = CommonOptions.Exclude();
+        var stats = new Option<bool>("--stats") { Description = "Show the significance columns on screen (files always hold them)." };
         var command = new Command("compare", "Compare two periods for every category of a tree: counts, numeric change and apparent change (the seed's Appendix A).");
         command.Options.Add(areas);
         command.Options.Add(period);
         command.Options.Add(vs);
         command.Options.Add(tree);
         command.Options.Add(exclude);
+        command.Options.Add(stats);
         CommonOptions.AddTableOutputs(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
@@ -44,7 +46,7 @@ static class CompareCommand
 
             foreach (var (_, table) in tables)
             {
-                TableOutput.Render(table);
+                TableOutput.Render(table, parse.GetValue(stats));
             }
 
             var combined = tables.Count == 1 ? tables[0].Table : ResultTables.Stack(tables, "Area");

@@ -56,7 +56,8 @@ static class DemoCommand
             TableOutput.Render(await new PeriodComparison(store).BuildAsync(
                 huntingdonshire, Period.Parse("2015"), Period.Parse("2016"), CategoryTrees.Load("seed"), [], cancellationToken));
             TableOutput.Render(await new YearlyBreakdown(store).BuildAsync(
-                huntingdonshire, CategoryTrees.Load("seed"), "All Violence Against The Person", bySubcategory: true, financialYears: true, 2013, 2015, [], cancellationToken));
+                new YearsQuery(huntingdonshire, CategoryTrees.Load("seed"), "All Violence Against The Person", BySubcategory: true, From: 2013, To: 2015),
+                cancellationToken));
         }));
         return command;
     }

@@ -22,8 +22,10 @@ static class YearsCommand
         var to = YearOption("--to", "The last year, written the same way.");
         var tree = CommonOptions.Tree();
         var exclude = CommonOptions.Exclude();
+        var rates = new Option<bool>("--rates") { Description = "Add each year's population and the category's rate per 1,000 (the long-run rate)." };
+        var populationYear = CommonOptions.PopulationYear();
         var command = new Command("years", "Count a category by year (and sub-category), with the change from the first year shown to the last.");
-        foreach (var option in new Option[] { area, category, by, fy, calendar, from, to, tree, exclude })
+        foreach (var option in new Option[] { area, category, by, fy, calendar, from, to, tree, exclude, rates, populationYear })
         {
             command.Options.Add(option);
         }
@@ -41,21 +43,24 @@ static class YearsCommand
             await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
             var table = await new YearlyBreakdown(store).BuildAsync(
-                resolved,
-                CategoryTrees.Load(parse.GetValue(tree)!),
-                parse.GetValue(category)!,
-                parse.GetValue(by) is not null,
-                !parse.GetValue(calendar),
-                parse.GetValue(from),
-                parse.GetValue(to),
-                parse.GetValue(exclude) ?? [],
+                new YearsQuery(
+                    resolved,
+                    CategoryTrees.Load(parse.GetValue(tree)!),
+                    parse.GetValue(category)!,
+                    parse.GetValue(by) is not null,
+                    !parse.GetValue(calendar),
+                    parse.GetValue(from),
+                    parse.GetValue(to),
+                    parse.GetValue(exclude) ?? [],
+                    parse.GetValue(rates),
+                    parse.GetValue(populationYear)),
                 cancellationToken);
             TableOutput.Show(table, parse);
         }));
         return command;
     }
 
-    static Option<int?> YearOption(string name, string description) => new(name)
+    internal static Option<int?> YearOption(string name, string description) => new(name)
     {
         Description = description,
         CustomParser = result =>

@@ -9,14 +9,15 @@ namespace Csa.Cli.Output;
 /// <summary>Shows a <see cref="ResultTable"/> on screen and writes it to the files that --csv, --xlsx and --json name.</summary>
 static class TableOutput
 {
-    public static void Show(ResultTable table, ParseResult parse)
+    public static void Show(ResultTable table, ParseResult parse, bool showDetail = false)
     {
-        Render(table);
+        Render(table, showDetail);
         WriteFiles(table, parse);
     }
 
-    public static void Render(ResultTable table)
+    public static void Render(ResultTable table, bool showDetail = false)
     {
+        table = showDetail ? table : table.WithoutDetail();
         // The title goes on its own line: Spectre wraps a table title to the table's width.
         AnsiConsole.WriteLine();
         AnsiConsole.WriteLine(table.Title);
@@ -68,7 +69,7 @@ static class TableOutput
     {
         null => string.Empty,
         long n => n.ToString("N0", CultureInfo.InvariantCulture),
-        double d => d.ToString("N1", CultureInfo.InvariantCulture),
+        double d => d.ToString("#,##0.####", CultureInfo.InvariantCulture),
         _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 }

@@ -27,7 +27,7 @@ public class SeedReproductionTests
         Assert.Equal(expected.Length, table.Rows.Count);
         for (var i = 0; i < expected.Length; i++)
         {
-            Assert.Equal(expected[i], table.Rows[i]);
+            Assert.Equal(expected[i], table.Rows[i].Take(5));
         }
 
         Assert.EndsWith("[SYNTHETIC DATA]", table.Title, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public class SeedReproductionTests
         var seedTree = CategoryTrees.Load("seed");
 
         // "Huntingdonshire has reported a rise in violence without injury of 94.0% and violence with injury of 40.4%, from 2013/14 to 2015/16."
-        var years = await new YearlyBreakdown(synthetic.Store).BuildAsync(area, seedTree, "All Violence Against The Person", true, true, 2013, 2015, []);
+        var years = await new YearlyBreakdown(synthetic.Store).BuildAsync(new YearsQuery(area, seedTree, "All Violence Against The Person", BySubcategory: true, From: 2013, To: 2015));
         var apparent = years.Rows.Single(r => Equals(r[0], "Apparent change 2013/14 to 2015/16"));
         Assert.Equal(["Financial year", "All Violence Against The Person", "Violence with injury", "Violence without injury"], years.Columns);
         Assert.Equal("+ 40.4%", apparent[2]);

@@ -1,0 +1,144 @@
+using System.Globalization;
+using Csa.Analysis.Comparison;
+using Csa.Analysis.Trees;
+using Csa.Core;
+using Csa.Core.Geography;
+using Csa.Statistics;
+using Csa.Storage;
+
+namespace Csa.Analysis.Rates;
+
+/// <summary>The area's rate of a category against its most similar group: the data behind iQuanta's chart.</summary>
+public sealed class MostSimilarGroup(ICsaStore store)
+{
+    /// <summary>Reads a group file: one ONS code a line (the first field of a CSV line); a header, blank lines and lines starting with # are skipped.</summary>
+    /// <exception cref="CsaQueryException">No such file, or no code in it.</exception>
+    public static IReadOnlyList<string> ReadGroup(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new CsaQueryException($"No group file {path}.");
+        }
+
+        var codes = File.ReadLines(path)
+            .Select(line => line.Split(',')[0].Trim().Trim('"'))
+            .Where(code => code.Length == 9 && char.IsAsciiLetterUpper(code[0]) && code[1..].All(char.IsAsciiDigit))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        return codes.Length > 0 ? codes : throw new CsaQueryException($"{path}: no ONS area code (a letter and eight digits, one a line) in the group file.");
+    }
+
+    /// <summary>Ranks the area in its group.</summary>
+    /// <exception cref="CsaQueryException">The group does not contain the area, a code is unknown, or the area has no data or population.</exception>
+    public async Task<ResultTable> BuildAsync(Area area, IReadOnlyList<string> group, CategoryTree tree, string category, Period period, bool includeAreaInAverage, int? populationYear, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(tree);
+        var row = tree.Find(category)
+            ?? throw new CsaQueryException($"'{category}' is not a row of the {tree.Name} tree: its rows are {string.Join(", ", tree.Rows.Select(r => r.Label).Distinct())}.");
+        var single = tree with { Rows = [row] };
+        var areaDistricts = await store.GetDistrictCodesAsync(area, cancellationToken).ConfigureAwait(false);
+        var members = new List<GroupMember>();
+        string? areaCode = null;
+        var notes = new List<string>();
+        foreach (var code in group)
+        {
+            var found = await store.FindAreasAsync(code, cancellationToken).ConfigureAwait(false);
+            var member = found.Count == 1 ? found[0] : throw new CsaQueryException($"The group's code {code} is not an area csa knows: import the ONS lookup that has it.");
+            if (member.Code == area.Code || (await store.GetDistrictCodesAsync(member, cancellationToken).ConfigureAwait(false)).SequenceEqual(areaDistricts))
+            {
+                areaCode = member.Code;
+            }
+
+            members.Add(await FiguresAsync(member, single, period, populationYear, notes, cancellationToken).ConfigureAwait(false));
+        }
+
+        if (areaCode is null)
+        {
+            throw new CsaQueryException($"The group does not contain {area.Describe()}: a most similar group is the area's own group, with the area in it.");
+        }
+
+        if (members.Single(m => m.Code == areaCode) is { Count: null } missingArea)
+        {
+            throw new CsaQueryException($"{area.Describe()} has no figures for {period}: {missingArea.Missing}");
+        }
+
+        var ranking = GroupRankings.Rank(members, areaCode, includeAreaInAverage);
+        var areaRate = ranking.Members.Single(m => m.Member.Code == areaCode).Rate!;
+        var rows = ranking.Members.Select(m => (IReadOnlyList<object?>)
+        [
+            m.Rank is { } rank ? (long)rank : null, m.Member.Code, m.Member.Name, m.Member.Count, m.Member.Population,
+            m.Rate is null ? null : Math.Round(m.Rate.Value, 2), m.Rate is null ? null : Math.Round(m.Rate.Interval.Lower, 2), m.Rate is null ? null : Math.Round(m.Rate.Interval.Upper, 2),
+            m.Member.Code == areaCode ? "this area" : m.Member.Missing is { } why ? "missing: " + why : null,
+        ]).ToList();
+        var (low, high) = ranking.Expected > 0 ? PoissonLimits.Around(ranking.Expected) : (0L, 0L);
+        var c = CultureInfo.InvariantCulture;
+        var verdict = ranking.AreaVersusGroup switch
+        {
+            1 => "significantly above",
+            -1 => "significantly below",
+            _ => "not significantly different from",
+        };
+        notes.InsertRange(0,
+        [
+            string.Create(c, $"{area.Name} is ranked {ranking.AreaRank} of {ranking.Ranked}, with a rate of {areaRate.Value:0.0} per 1,000 against a group average of {ranking.GroupRate:0.0}: {verdict} the average ({areaRate.Count:N0} crimes against {ranking.Expected:N1} expected; exact Poisson limits {low:N0}–{high:N0}, 95%)."),
+            "Rank 1 is the highest rate; ties share the lowest rank number. Members with missing data are listed, not ranked.",
+            $"The group average is weighted (the members' crimes ÷ their population, as HMICFRS computes it), {(includeAreaInAverage ? "including" : "excluding")} the area itself.",
+            PoissonComparison.PoissonNote,
+        ]);
+        return ResultTable.Create(
+            string.Create(c, $"{area.Describe()}: {row.Label} per 1,000 population, {period}, in its most similar group: ranked {ranking.AreaRank} of {ranking.Ranked}"),
+            ["Rank", "Code", "Area", "Crimes", "Population", "Rate per 1,000", "Lower 95%", "Upper 95%", "Note"],
+            rows,
+            [.. notes.Distinct()]);
+    }
+
+    async Task<GroupMember> FiguresAsync(Area member, CategoryTree single, Period period, int? populationYear, List<string> notes, CancellationToken cancellationToken)
+    {
+        CategoryCounter counter;
+        try
+        {
+            counter = await CategoryCounter.CreateAsync(store, single, member, [], cancellationToken).ConfigureAwait(false);
+            counter.CheckPeriod(period, "(--period)");
+        }
+        catch (CsaQueryException)
+        {
+            return new GroupMember(member.Code, member.Name, null, null, "no crime data held for the period (its force's files are not in the store)");
+        }
+
+        if (counter.StreetCoverage is { } coverage)
+        {
+            // Cross-border rows of a neighbouring force must not pass for the member's own data.
+            var forceAreas = await store.GetForceAreaCodesAsync(member, cancellationToken).ConfigureAwait(false);
+            var ownForces = Core.PoliceUk.PoliceForces.Territorial.Where(f => forceAreas.Contains(f.PoliceForceAreaCode!)).ToArray();
+            var absent = ownForces.Where(f => !coverage.Forces.Contains(f.Slug)).Select(f => f.Name).ToArray();
+            if (ownForces.Length == 0 || absent.Length > 0)
+            {
+                return new GroupMember(member.Code, member.Name, null, null, $"no data.police.uk files of {(absent.Length > 0 ? string.Join(", ", absent) : "its force")} are held");
+            }
+
+            var lacking = ownForces.SelectMany(f => period.Months.Where(m => !coverage.HeldMonths(f.Slug).Contains(m)).Select(m => (f.Name, m))).ToArray();
+            if (lacking.Length > 0)
+            {
+                return new GroupMember(member.Code, member.Name, null, null, $"{lacking[0].Name} has no data held for {DataCoverage.DescribeMonths([.. lacking.Select(l => l.m).Distinct().Order()])}");
+            }
+        }
+
+        PopulationChoice population;
+        try
+        {
+            population = await PopulationChoice.ForPeriodAsync(store, member, period, populationYear, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CsaQueryException e)
+        {
+            return new GroupMember(member.Code, member.Name, null, null, e.Message);
+        }
+
+        notes.Add($"Population: ONS mid-{population.Year} estimates{(populationYear is null ? " (the year of the period's middle month)" : " (as asked with --population-year)")}.");
+        notes.Add(counter.SourceNote);
+        var count = (await counter.CountRowsAsync(period, cancellationToken).ConfigureAwait(false))[0];
+        return new GroupMember(member.Code, member.Name, count, population.Population, null);
+    }
+}

@@ -1,0 +1,41 @@
+using Csa.Analysis.Comparison;
+using Csa.Analysis.Trees;
+using Csa.Core;
+using Csa.Core.Geography;
+using Csa.Statistics;
+using Csa.Storage;
+
+namespace Csa.Analysis.Rates;
+
+/// <summary>Rates per 1,000 population, with 95% confidence intervals, for every row of a tree in an area and period.</summary>
+public sealed class RateTable(ICsaStore store)
+{
+    /// <summary>Builds the table.</summary>
+    /// <exception cref="CsaQueryException">No population for the year, the period outside the data, or no data for the tree.</exception>
+    public async Task<ResultTable> BuildAsync(Area area, Period period, CategoryTree tree, int? populationYear, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        var counter = await CategoryCounter.CreateAsync(store, tree, area, [], cancellationToken).ConfigureAwait(false);
+        counter.CheckPeriod(period, "(--period)");
+        var population = await PopulationChoice.ForPeriodAsync(store, area, period, populationYear, cancellationToken).ConfigureAwait(false);
+        var counts = await counter.CountRowsAsync(period, cancellationToken).ConfigureAwait(false);
+        var annualise = 12.0 / period.MonthCount;
+        var rows = tree.Rows.Select((row, i) =>
+        {
+            var rate = Statistics.Rate.Of(counts[i], population.Population, 1000);
+            return (IReadOnlyList<object?>)[row.Label, counts[i], Math.Round(rate.Value, 2), Math.Round(rate.Interval.Lower, 2), Math.Round(rate.Interval.Upper, 2), rate.Interval.Method, Math.Round(rate.Value * annualise, 2)];
+        }).ToList();
+        var notes = new List<string>
+        {
+            population.Note,
+            "Rate = crimes ÷ population × 1,000 over the period; the 95% interval is PHEindicatormethods' (Byar's method from 10 crimes, exact Poisson below). Annualised = rate × 12 ÷ months.",
+            PoissonComparison.PoissonNote,
+            counter.SourceNote,
+        };
+        return ResultTable.Create(
+            $"{area.Describe()}: rates per 1,000 population, {period} (tree: {tree.Name})" + (counter.IsSynthetic ? " [SYNTHETIC DATA]" : string.Empty),
+            ["Category", "Crimes", "Rate per 1,000", "Lower 95%", "Upper 95%", "Interval method", "Annualised rate per 1,000"],
+            rows,
+            notes);
+    }
+}

@@ -1,0 +1,175 @@
+using System.CommandLine;
+using System.Globalization;
+using Csa.Analysis;
+using Csa.Analysis.Comparison;
+using Csa.Analysis.Rates;
+using Csa.Analysis.Trees;
+using Csa.Cli.Output;
+using Csa.Core;
+using Csa.Ingest.Population;
+using Csa.Ingest.Series;
+
+namespace Csa.Cli.Commands;
+
+/// <summary>Population and partner-series imports, and the commands that weigh numbers: rates, msg, monthly, triangulate.</summary>
+static class StatisticsCommands
+{
+    public static Command ImportPopulation()
+    {
+        var file = new Argument<string>("FILE") { Description = "ONS mid-year population estimates by LSOA (2011 or 2021 codes)." };
+        var year = new Option<int?>("--year") { Description = "The estimate's year (mid-year); read from a file name such as …-mid2015.csv when omitted." };
+        var command = new Command("population", "Import ONS mid-year population estimates by LSOA; they replace the held estimates of the same year.");
+        command.Arguments.Add(file);
+        command.Options.Add(year);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
+        {
+            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            await ImportPopulationAsync(store, parse.GetValue(file)!, parse.GetValue(year), cancellationToken);
+        }));
+        return command;
+    }
+
+    internal static async Task ImportPopulationAsync(Storage.ICsaStore store, string file, int? year, CancellationToken cancellationToken)
+    {
+        var (resolved, populations, source) = await PopulationReader.ReadAsync(file, year, cancellationToken);
+        await store.ImportPopulationAsync(resolved, populations, source, cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Imported {file}: mid-{resolved} population estimates for {populations.Count:N0} LSOAs ({populations.Values.Sum():N0} people)."));
+    }
+
+    public static Command ImportSeries()
+    {
+        var file = new Argument<string>("FILE") { Description = "A CSV of months (YYYY-MM) and counts, one month a row, with no gap." };
+        var name = new Option<string>("--name") { Description = "The series' name (\"Ambulance call-outs (assault)\").", Required = true };
+        var area = CommonOptions.Area(required: true);
+        var command = new Command("series", "Import a partner's monthly series (ambulance call-outs, A&E attendances, council ASB) for an area.");
+        command.Arguments.Add(file);
+        command.Options.Add(name);
+        command.Options.Add(area);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
+        {
+            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
+            var (counts, source) = await PartnerSeriesReader.ReadAsync(parse.GetValue(file)!, cancellationToken);
+            await store.ImportSeriesAsync(parse.GetValue(name)!, resolved, counts, source, cancellationToken);
+            Console.WriteLine($"Imported {parse.GetValue(file)}: '{parse.GetValue(name)}' for {resolved.Describe()}, {counts.Count} months from {counts[0].Month} to {counts[^1].Month}.");
+        }));
+        return command;
+    }
+
+    public static Command Rates()
+    {
+        var area = CommonOptions.Area(required: true);
+        var period = CommonOptions.PeriodOption("--period", "The period: 2016-01..2016-12, 2016 or FY2015/16.", required: true);
+        var tree = CommonOptions.Tree();
+        var populationYear = CommonOptions.PopulationYear();
+        var command = new Command("rates", "Rates per 1,000 population with 95% confidence intervals for every row of a tree.");
+        foreach (var option in new Option[] { area, period, tree, populationYear })
+        {
+            command.Options.Add(option);
+        }
+
+        CommonOptions.AddTableOutputs(command);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
+        {
+            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
+            var table = await new RateTable(store).BuildAsync(resolved, parse.GetValue(period)!, CategoryTrees.Load(parse.GetValue(tree)!), parse.GetValue(populationYear), cancellationToken);
+            TableOutput.Show(table, parse);
+        }));
+        return command;
+    }
+
+    public static Command MostSimilarGroup()
+    {
+        var area = CommonOptions.Area(required: true);
+        var category = new Option<string>("--category") { Description = "A row of the tree (police-uk: \"Violence and sexual offences\").", Required = true };
+        var period = CommonOptions.PeriodOption("--period", "The period (a 12-month window, or any).", required: true);
+        var group = new Option<string>("--group") { Description = "The group file: one ONS area code a line (partnerships or districts), the area among them.", Required = true };
+        var tree = new Option<string>("--tree") { Description = "The tree whose row is the category.", DefaultValueFactory = _ => "police-uk" };
+        var excludeSelf = new Option<bool>("--exclude-self") { Description = "Leave the area out of the group average (by default it is in, as the Home Office's MSF average was)." };
+        var populationYear = CommonOptions.PopulationYear();
+        var command = new Command("msg", "Rank the area's rate of a category in its most similar group, against the weighted group average, as iQuanta showed it.");
+        foreach (var option in new Option[] { area, category, period, group, tree, excludeSelf, populationYear })
+        {
+            command.Options.Add(option);
+        }
+
+        CommonOptions.AddTableOutputs(command);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
+        {
+            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
+            var table = await new Analysis.Rates.MostSimilarGroup(store).BuildAsync(
+                resolved,
+                Analysis.Rates.MostSimilarGroup.ReadGroup(parse.GetValue(group)!),
+                CategoryTrees.Load(parse.GetValue(tree)!),
+                parse.GetValue(category)!,
+                parse.GetValue(period)!,
+                !parse.GetValue(excludeSelf),
+                parse.GetValue(populationYear),
+                cancellationToken);
+            TableOutput.Show(table, parse);
+        }));
+        return command;
+    }
+
+    public static Command Monthly()
+    {
+        var area = CommonOptions.Area(required: true);
+        var category = new Option<string>("--category") { Description = "A row of the tree.", Required = true };
+        var from = CommonOptions.MonthOption("--from", "The first month; the first held when omitted.");
+        var to = CommonOptions.MonthOption("--to", "The last month; the last held when omitted.");
+        var tree = CommonOptions.Tree();
+        var exclude = CommonOptions.Exclude();
+        var command = new Command("monthly", "A category by month: 12-month rolling total, seasonal index, and XmR process limits with the months outside them flagged.");
+        foreach (var option in new Option[] { area, category, from, to, tree, exclude })
+        {
+            command.Options.Add(option);
+        }
+
+        CommonOptions.AddTableOutputs(command);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
+        {
+            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
+            var (first, last) = (parse.GetValue(from), parse.GetValue(to));
+            if (first is { } f && last is { } l && l < f)
+            {
+                throw new CsaQueryException($"The period {f}..{l} ends before it starts.");
+            }
+
+            Period? period = first is null && last is null ? null : Period.Create(first ?? new Month(1900, 1), last ?? new Month(2999, 12));
+            var table = await new MonthlySeries(store).BuildAsync(resolved, CategoryTrees.Load(parse.GetValue(tree)!), parse.GetValue(category)!, period, parse.GetValue(exclude) ?? [], cancellationToken);
+            TableOutput.Show(table, parse);
+        }));
+        return command;
+    }
+
+    public static Command Triangulate()
+    {
+        var area = CommonOptions.Area(required: true);
+        var series = new Option<string>("--series") { Description = "The partner series' name, as imported.", Required = true };
+        var category = new Option<string>("--category") { Description = "The police category to set beside it (a row of the tree).", Required = true };
+        var tree = CommonOptions.Tree();
+        var calendar = new Option<bool>("--calendar") { Description = "Calendar years (default: financial years)." };
+        var from = YearsCommand.YearOption("--from", "The first (base) year.");
+        var to = YearsCommand.YearOption("--to", "The last year.");
+        var command = new Command("triangulate", "Police recorded crime beside a partner series by year, on a common index (first year = 100), with each series' change and significance.");
+        foreach (var option in new Option[] { area, series, category, tree, calendar, from, to })
+        {
+            command.Options.Add(option);
+        }
+
+        CommonOptions.AddTableOutputs(command);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
+        {
+            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
+            var table = await new Triangulation(store).BuildAsync(
+                resolved, parse.GetValue(series)!, CategoryTrees.Load(parse.GetValue(tree)!), parse.GetValue(category)!, !parse.GetValue(calendar), parse.GetValue(from), parse.GetValue(to), cancellationToken);
+            TableOutput.Show(table, parse);
+        }));
+        return command;
+    }
+}

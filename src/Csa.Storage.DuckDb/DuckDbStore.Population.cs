@@ -1,0 +1,102 @@
+using Csa.Core;
+using Csa.Core.Geography;
+using Csa.Core.Importing;
+using DuckDB.NET.Data;
+
+namespace Csa.Storage.DuckDb;
+
+public sealed partial class DuckDbStore
+{
+    /// <inheritdoc/>
+    public async Task ImportPopulationAsync(int year, IReadOnlyDictionary<string, double> lsoaPopulations, SourceFile source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(lsoaPopulations);
+        ArgumentNullException.ThrowIfNull(source);
+        using var transaction = _connection.BeginTransaction();
+        await ExecuteAsync(transaction, "DELETE FROM population WHERE year = $year", cancellationToken, ("year", year)).ConfigureAwait(false);
+        await ExecuteAsync(transaction, "DELETE FROM import_file WHERE kind = $kind", cancellationToken, ("kind", $"population:{year}")).ConfigureAwait(false);
+        using (var appender = _connection.CreateAppender("population"))
+        {
+            foreach (var (lsoa, population) in lsoaPopulations)
+            {
+                appender.CreateRow().AppendValue(lsoa).AppendValue(year).AppendValue(population).EndRow();
+            }
+        }
+
+        await RecordAsync(transaction, $"population:{year}", source, lsoaPopulations.Count, cancellationToken).ConfigureAwait(false);
+        transaction.Commit();
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyDictionary<int, double>> GetPopulationAsync(Area area, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT p.year, sum(p.population)
+            FROM population p
+            JOIN (SELECT DISTINCT lsoa_code, ward_code, district_code FROM lsoa_area) a ON a.lsoa_code = p.lsoa_code
+            WHERE {AreaPredicate(area.Level)}
+            GROUP BY p.year
+            ORDER BY p.year
+            """;
+        AddArea(command, area);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var years = new SortedDictionary<int, double>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            years[reader.GetInt32(0)] = reader.GetDouble(1);
+        }
+
+        return years;
+    }
+
+    /// <inheritdoc/>
+    public async Task ImportSeriesAsync(string name, Area area, IReadOnlyList<(Month Month, long Count)> counts, SourceFile source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        ArgumentNullException.ThrowIfNull(counts);
+        using var transaction = _connection.BeginTransaction();
+        await ExecuteAsync(transaction, "DELETE FROM partner_series WHERE name = $name AND area_code = $area", cancellationToken, ("name", name), ("area", area.Code)).ConfigureAwait(false);
+        using (var appender = _connection.CreateAppender("partner_series"))
+        {
+            foreach (var (month, count) in counts)
+            {
+                appender.CreateRow().AppendValue(name).AppendValue(area.Code).AppendValue(month.FirstDay).AppendValue(count).EndRow();
+            }
+        }
+
+        await RecordAsync(transaction, $"series:{name}:{area.Code}", source, counts.Count, cancellationToken).ConfigureAwait(false);
+        transaction.Commit();
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<(Month Month, long Count)>> GetSeriesAsync(string name, Area area, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT month, count FROM partner_series WHERE lower(name) = lower($name) AND area_code = $area ORDER BY month";
+        command.Parameters.Add(new DuckDBParameter("name", name));
+        command.Parameters.Add(new DuckDBParameter("area", area.Code));
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<(Month, long)>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add((Month.FromDate(reader.GetFieldValue<DateOnly>(0)), reader.GetInt64(1)));
+        }
+
+        return rows;
+    }
+
+    async Task RecordAsync(DuckDBTransaction transaction, string kind, SourceFile source, long rows, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            transaction,
+            "INSERT INTO import_file VALUES ($kind, NULL, NULL, $name, $sha, $bytes, $rows, $at)",
+            cancellationToken,
+            ("kind", kind),
+            ("name", source.Name),
+            ("sha", source.Sha256),
+            ("bytes", source.Bytes),
+            ("rows", rows),
+            ("at", _time.GetUtcNow().UtcDateTime)).ConfigureAwait(false);
+}
