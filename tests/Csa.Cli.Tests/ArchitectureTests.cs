@@ -8,15 +8,17 @@ public class ArchitectureTests
     static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["Csa.Core"] = [],
+        ["Csa.Statistics"] = ["Csa.Core"],
         ["Csa.Storage"] = ["Csa.Core"],
         ["Csa.Storage.DuckDb"] = ["Csa.Storage", "Csa.Core"],
         ["Csa.Ingest"] = ["Csa.Storage", "Csa.Core"],
-        ["Csa.Analysis"] = ["Csa.Storage", "Csa.Core"],
-        ["Csa.Reporting"] = ["Csa.Analysis", "Csa.Storage", "Csa.Core"],
+        ["Csa.Analysis"] = ["Csa.Statistics", "Csa.Storage", "Csa.Core"],
+        ["Csa.Reporting"] = ["Csa.Analysis", "Csa.Statistics", "Csa.Storage", "Csa.Core"],
     };
 
     [Theory]
     [InlineData("Csa.Core")]
+    [InlineData("Csa.Statistics")]
     [InlineData("Csa.Storage")]
     [InlineData("Csa.Storage.DuckDb")]
     [InlineData("Csa.Ingest")]

@@ -33,7 +33,7 @@ public sealed class CompareCommandTests : IAsyncLifetime
         var expected = File.ReadLines(Path.Combine(TestPaths.RepositoryRoot, "data", "seed", "appendix-a-huntingdonshire-2015-vs-2016.csv")).Skip(1)
             .Select(line => line.Split(',')).ToArray();
         var sheet = MiniExcel.Query(_scratch.File("a.xlsx"), useHeaderRow: true, sheetName: "Huntingdonshire").Cast<IDictionary<string, object?>>().ToArray();
-        Assert.Equal(["Category", "2015-01..2015-12", "2016-01..2016-12", "Numeric change", "Apparent change"], sheet[0].Keys);
+        Assert.Equal(["Category", "2015-01..2015-12", "2016-01..2016-12", "Numeric change", "Apparent change", "p-value", "Rate ratio", "Rate ratio lower 95%", "Rate ratio upper 95%", "Significance"], sheet[0].Keys);
         Assert.Equal(expected.Length, sheet.Length);
         for (var i = 0; i < expected.Length; i++)
         {
@@ -61,6 +61,55 @@ public sealed class CompareCommandTests : IAsyncLifetime
         Assert.Equal(exitCode, result.ExitCode);
         Assert.Contains(message, result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("│ All Crime", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compare_Stats_ShowsTheSignificanceOnScreen()
+    {
+        var result = await CsaProcess.RunAsync(_scratch, "compare", "--area", "Huntingdonshire", "--period", "2015", "--vs", "2016", "--stats");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("p-value", result.Output, StringComparison.Ordinal);
+        Assert.Contains("significant increase", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Significance treats the counts as a Poisson process", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Msg_GroupWithoutTheArea_IsAClearError()
+    {
+        await File.WriteAllLinesAsync(_scratch.File("group.txt"), ["E22000013", "E22000014"]);
+
+        var result = await CsaProcess.RunAsync(_scratch, "msg", "--area", "Huntingdonshire", "--category", "All Crime", "--tree", "seed", "--period", "2016", "--group", "group.txt");
+
+        Assert.Equal(ExitCodes.BadQuery, result.ExitCode);
+        Assert.Contains("The group does not contain Huntingdonshire (district E07000011)", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportSeries_WithAGap_ChangesNothingAndNamesTheMonth()
+    {
+        await File.WriteAllLinesAsync(_scratch.File("synthetic-ambulance.csv"), ["month,count", "2016-01,17", "2016-03,12"]);
+
+        var result = await CsaProcess.RunAsync(_scratch, "import", "series", "synthetic-ambulance.csv", "--name", "Ambulance", "--area", "Huntingdonshire");
+        var triangulate = await CsaProcess.RunAsync(_scratch, "triangulate", "--area", "Huntingdonshire", "--series", "Ambulance", "--category", "All Crime");
+
+        Assert.Equal(ExitCodes.BadInput, result.ExitCode);
+        Assert.Contains("the series has no count for 2016-02", result.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadQuery, triangulate.ExitCode);
+        Assert.Contains("No partner series 'Ambulance' is held", triangulate.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Monthly_ReversedPeriod_IsAClearError()
+    {
+        var result = await CsaProcess.RunAsync(_scratch, "monthly", "--area", "Huntingdonshire", "--category", "All Crime", "--from", "2016-05", "--to", "2016-01");
+        var good = await CsaProcess.RunAsync(_scratch, "monthly", "--area", "Huntingdonshire", "--category", "Violence without injury", "--from", "2015-01", "--to", "2016-12", "--csv", "m.csv");
+
+        Assert.Equal(ExitCodes.BadQuery, result.ExitCode);
+        Assert.Contains("The period 2016-05..2016-01 ends before it starts.", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, good.ExitCode);
+        Assert.Equal(25, File.ReadAllLines(_scratch.File("m.csv")).Length);
+        Assert.Contains("XmR chart", good.Output, StringComparison.Ordinal);
     }
 
     [Fact]
