@@ -140,7 +140,7 @@ public static class TableFiles
     {
         null => string.Empty,
         long n => n.ToString(CultureInfo.InvariantCulture),
-        double d => d.ToString("0.###", CultureInfo.InvariantCulture),
+        double d => d.ToString(CultureInfo.InvariantCulture),
         _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 
