@@ -18,6 +18,7 @@ public static class CsaCommandLine
         import.Subcommands.Add(ImportCommands.Extract());
         import.Subcommands.Add(StatisticsCommands.ImportPopulation());
         import.Subcommands.Add(StatisticsCommands.ImportSeries());
+        import.Subcommands.Add(StatisticsCommands.ImportDeprivation());
         root.Subcommands.Add(import);
         root.Subcommands.Add(SynthCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());

@@ -99,4 +99,57 @@ public sealed partial class DuckDbStore
             ("bytes", source.Bytes),
             ("rows", rows),
             ("at", _time.GetUtcNow().UtcDateTime)).ConfigureAwait(false);
+
+    /// <inheritdoc/>
+    public async Task ImportDeprivationAsync(IReadOnlyDictionary<string, int> imdRanks, SourceFile source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(imdRanks);
+        ArgumentNullException.ThrowIfNull(source);
+        using var transaction = _connection.BeginTransaction();
+        await ExecuteAsync(transaction, "DELETE FROM deprivation", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(transaction, "DELETE FROM import_file WHERE kind = 'deprivation'", cancellationToken).ConfigureAwait(false);
+        using (var appender = _connection.CreateAppender("deprivation"))
+        {
+            foreach (var (lsoa, rank) in imdRanks)
+            {
+                appender.CreateRow().AppendValue(lsoa).AppendValue(rank).EndRow();
+            }
+        }
+
+        await RecordAsync(transaction, "deprivation", source, imdRanks.Count, cancellationToken).ConfigureAwait(false);
+        transaction.Commit();
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<AreaIndicators>> GetAreaIndicatorsAsync(AreaLevel level, int year, CancellationToken cancellationToken = default)
+    {
+        var (code, name) = level switch
+        {
+            AreaLevel.District => ("l.district_code", "l.district_name"),
+            AreaLevel.Partnership => ("h.partnership_code", "h.partnership_name"),
+            AreaLevel.ForceArea => ("h.force_area_code", "h.force_area_name"),
+            _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Indicators are for districts, partnerships and force areas."),
+        };
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {code}, any_value({name}), sum(p.population), avg(d.imd_rank)
+            FROM lsoa_ward_district l
+            JOIN (SELECT DISTINCT district_code, partnership_code, partnership_name, force_area_code, force_area_name FROM district_hierarchy) h
+                ON h.district_code = l.district_code
+            LEFT JOIN population p ON p.lsoa_code = l.lsoa_code AND p.year = $year
+            LEFT JOIN deprivation d ON d.lsoa_code = l.lsoa_code
+            GROUP BY 1
+            HAVING sum(p.population) > 0 AND count(d.imd_rank) > 0
+            ORDER BY 1
+            """;
+        command.Parameters.Add(new DuckDBParameter("year", year));
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<AreaIndicators>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new AreaIndicators(new Area(reader.GetString(0), reader.GetString(1), level, null), reader.GetDouble(2), reader.GetDouble(3)));
+        }
+
+        return rows;
+    }
 }

@@ -64,6 +64,12 @@ public interface ICsaStore : IAsyncDisposable
     /// <summary>The population of an area in each year held: the sum over its LSOAs (2011 or 2021 codes) that have an estimate.</summary>
     Task<IReadOnlyDictionary<int, double>> GetPopulationAsync(Area area, CancellationToken cancellationToken = default);
 
+    /// <summary>Replaces the held deprivation ranks (Index of Multiple Deprivation by LSOA), atomically.</summary>
+    Task ImportDeprivationAsync(IReadOnlyDictionary<string, int> imdRanks, SourceFile source, CancellationToken cancellationToken = default);
+
+    /// <summary>For every area of a level: its population in <paramref name="year"/> and the mean deprivation rank of its LSOAs (areas lacking either are left out).</summary>
+    Task<IReadOnlyList<AreaIndicators>> GetAreaIndicatorsAsync(AreaLevel level, int year, CancellationToken cancellationToken = default);
+
     /// <summary>Replaces the partner series <paramref name="name"/> for an area with the given monthly counts, atomically.</summary>
     Task ImportSeriesAsync(string name, Area area, IReadOnlyList<(Core.Month Month, long Count)> counts, SourceFile source, CancellationToken cancellationToken = default);
 

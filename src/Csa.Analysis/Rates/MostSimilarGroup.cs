@@ -31,7 +31,19 @@ public sealed class MostSimilarGroup(ICsaStore store)
 
     /// <summary>Ranks the area in its group.</summary>
     /// <exception cref="CsaQueryException">The group does not contain the area, a code is unknown, or the area has no data or population.</exception>
-    public async Task<ResultTable> BuildAsync(Area area, IReadOnlyList<string> group, CategoryTree tree, string category, Period period, bool includeAreaInAverage, int? populationYear, CancellationToken cancellationToken = default)
+    public async Task<ResultTable> BuildAsync(Area area, IReadOnlyList<string> group, CategoryTree tree, string category, Period period, bool includeAreaInAverage, int? populationYear, CancellationToken cancellationToken = default) =>
+        await BuildAsync(area, group, tree, category, period, includeAreaInAverage, populationYear, null, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Ranks the area in the group that <see cref="NearestNeighbours"/> proposes.</summary>
+    /// <exception cref="CsaQueryException">The indicators are not held, or the area has no data or population.</exception>
+    public async Task<ResultTable> BuildNearestAsync(Area area, int size, CategoryTree tree, string category, Period period, bool includeAreaInAverage, int? populationYear, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var (group, method) = await new NearestNeighbours(store).ProposeAsync(area, size, populationYear ?? PopulationChoice.YearFor(period), cancellationToken).ConfigureAwait(false);
+        return await BuildAsync(area, [.. group.Select(g => g.Area.Area.Code)], tree, category, period, includeAreaInAverage, populationYear, method, cancellationToken).ConfigureAwait(false);
+    }
+
+    async Task<ResultTable> BuildAsync(Area area, IReadOnlyList<string> group, CategoryTree tree, string category, Period period, bool includeAreaInAverage, int? populationYear, string? groupNote, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(group);
@@ -88,6 +100,10 @@ public sealed class MostSimilarGroup(ICsaStore store)
             $"The group average is weighted (the members' crimes ÷ their population, as HMICFRS computes it), {(includeAreaInAverage ? "including" : "excluding")} the area itself.",
             PoissonComparison.PoissonNote,
         ]);
+        if (groupNote is not null)
+        {
+            notes.Insert(1, groupNote);
+        }
         return ResultTable.Create(
             string.Create(c, $"{area.Describe()}: {row.Label} per 1,000 population, {period}, in its most similar group: ranked {ranking.AreaRank} of {ranking.Ranked}"),
             ["Rank", "Code", "Area", "Crimes", "Population", "Rate per 1,000", "Lower 95%", "Upper 95%", "Note"],

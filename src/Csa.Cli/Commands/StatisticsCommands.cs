@@ -37,6 +37,21 @@ static class StatisticsCommands
             $"Imported {file}: mid-{resolved} population estimates for {populations.Count:N0} LSOAs ({populations.Values.Sum():N0} people)."));
     }
 
+    public static Command ImportDeprivation()
+    {
+        var file = new Argument<string>("FILE") { Description = "The English Index of Multiple Deprivation rank by 2011 LSOA (LSOA11CD, IMD19)." };
+        var command = new Command("deprivation", "Import deprivation ranks by LSOA: an indicator for proposing most similar groups (csa msg --nearest).");
+        command.Arguments.Add(file);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
+        {
+            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            var (ranks, source) = await DeprivationReader.ReadAsync(parse.GetValue(file)!, cancellationToken);
+            await store.ImportDeprivationAsync(ranks, source, cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Imported {parse.GetValue(file)}: deprivation ranks for {ranks.Count:N0} LSOAs."));
+        }));
+        return command;
+    }
+
     public static Command ImportSeries()
     {
         var file = new Argument<string>("FILE") { Description = "A CSV of months (YYYY-MM) and counts, one month a row, with no gap." };
@@ -85,30 +100,38 @@ static class StatisticsCommands
         var area = CommonOptions.Area(required: true);
         var category = new Option<string>("--category") { Description = "A row of the tree (police-uk: \"Violence and sexual offences\").", Required = true };
         var period = CommonOptions.PeriodOption("--period", "The period (a 12-month window, or any).", required: true);
-        var group = new Option<string>("--group") { Description = "The group file: one ONS area code a line (partnerships or districts), the area among them.", Required = true };
+        var group = new Option<string?>("--group") { Description = "The group file: one ONS area code a line (partnerships or districts), the area among them." };
+        var nearest = new Option<int?>("--nearest") { Description = "No official group: propose one of this many areas, nearest on population and deprivation (the method and distances are shown)." };
         var tree = new Option<string>("--tree") { Description = "The tree whose row is the category.", DefaultValueFactory = _ => "police-uk" };
         var excludeSelf = new Option<bool>("--exclude-self") { Description = "Leave the area out of the group average (by default it is in, as the Home Office's MSF average was)." };
         var populationYear = CommonOptions.PopulationYear();
         var command = new Command("msg", "Rank the area's rate of a category in its most similar group, against the weighted group average, as iQuanta showed it.");
-        foreach (var option in new Option[] { area, category, period, group, tree, excludeSelf, populationYear })
+        foreach (var option in new Option[] { area, category, period, group, nearest, tree, excludeSelf, populationYear })
         {
             command.Options.Add(option);
         }
 
         CommonOptions.AddTableOutputs(command);
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(group) is null) == (result.GetValue(nearest) is null))
+            {
+                result.AddError("Give --group FILE (an official group) or --nearest N (a proposed one), one of them.");
+            }
+            else if (result.GetValue(nearest) is < 2)
+            {
+                result.AddError("--nearest needs 2 or more.");
+            }
+        });
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
-            var table = await new Analysis.Rates.MostSimilarGroup(store).BuildAsync(
-                resolved,
-                Analysis.Rates.MostSimilarGroup.ReadGroup(parse.GetValue(group)!),
-                CategoryTrees.Load(parse.GetValue(tree)!),
-                parse.GetValue(category)!,
-                parse.GetValue(period)!,
-                !parse.GetValue(excludeSelf),
-                parse.GetValue(populationYear),
-                cancellationToken);
+            var msg = new Analysis.Rates.MostSimilarGroup(store);
+            var (categoryTree, label, window, withSelf, year) = (CategoryTrees.Load(parse.GetValue(tree)!), parse.GetValue(category)!, parse.GetValue(period)!, !parse.GetValue(excludeSelf), parse.GetValue(populationYear));
+            var table = parse.GetValue(nearest) is { } size
+                ? await msg.BuildNearestAsync(resolved, size, categoryTree, label, window, withSelf, year, cancellationToken)
+                : await msg.BuildAsync(resolved, Analysis.Rates.MostSimilarGroup.ReadGroup(parse.GetValue(group)!), categoryTree, label, window, withSelf, year, cancellationToken);
             TableOutput.Show(table, parse);
         }));
         return command;
