@@ -54,4 +54,54 @@ public class ReadmeTests
         Assert.Equal(ExitCodes.StoreUnusable, result.ExitCode);
         Assert.Contains("is in use by another csa process (DuckDB allows one writer)", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ReadmeCommands_RunAsWrittenOnTheDemoStore()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        var store = scratch.File("csa.duckdb");
+        var demo = await CsaProcess.RunAsync(TestPaths.RepositoryRoot, "demo", "--store", store, "--out", scratch.File("out"));
+        Assert.Equal(0, demo.ExitCode);
+        var block = Readme[(Readme.IndexOf("<!-- readme-commands -->", StringComparison.Ordinal))..Readme.IndexOf("<!-- /readme-commands -->", StringComparison.Ordinal)];
+        var commands = block.Split('\n').Where(line => line.StartsWith("csa ", StringComparison.Ordinal)).ToArray();
+        Assert.True(commands.Length >= 8);
+
+        foreach (var command in commands)
+        {
+            var result = await CsaProcess.RunAsync(TestPaths.RepositoryRoot, [.. SplitArguments(command[4..]), "--store", store]);
+
+            Assert.True(result.ExitCode == 0, $"{command}: exit {result.ExitCode}: {result.Error}");
+        }
+    }
+
+    /// <summary>Splits a command line as a shell would for these simple lines (double quotes group words).</summary>
+    static IEnumerable<string> SplitArguments(string line)
+    {
+        var current = new System.Text.StringBuilder();
+        var quoted = false;
+        foreach (var c in line)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == ' ' && !quoted)
+            {
+                if (current.Length > 0)
+                {
+                    yield return current.ToString();
+                    current.Clear();
+                }
+            }
+            else
+            {
+                current.Append(c);
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            yield return current.ToString();
+        }
+    }
 }

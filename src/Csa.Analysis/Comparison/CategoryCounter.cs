@@ -41,12 +41,29 @@ public sealed class CategoryCounter
     public DataCoverage? StreetCoverage { get; }
 
     /// <summary>Chooses the source for a tree and area, and checks the exclusions.</summary>
+    /// <remarks>A local extract is used when it can count every row and covers every period needed; otherwise
+    /// data.police.uk street data when it can and does; otherwise the extract, if any (and a period outside it is
+    /// then an error that says so).</remarks>
     /// <exception cref="CsaQueryException">No data can count the tree for the area, or an exclusion is unknown.</exception>
-    public static async Task<CategoryCounter> CreateAsync(ICsaStore store, CategoryTree tree, Area area, IReadOnlyList<string> exclusions, CancellationToken cancellationToken)
+    public static async Task<CategoryCounter> CreateAsync(ICsaStore store, CategoryTree tree, Area area, IReadOnlyList<string> exclusions, CancellationToken cancellationToken, params Period[] needed)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(needed);
         var extract = await store.GetExtractCoverageAsync(cancellationToken).ConfigureAwait(false);
+        var extractCovers = extract is not null && needed.All(p => p.From >= extract.From && p.To <= extract.To);
+        if (extract is not null && tree.Rows.All(r => r.WorksOnPoliceUk) && !extractCovers)
+        {
+            var street = DataCoverage.From(await store.GetHeldStreetMonthsAsync(area, cancellationToken).ConfigureAwait(false));
+            if (!street.IsEmpty && needed.All(p => p.From >= street.First && p.To <= street.Last))
+            {
+                return new CategoryCounter(store, tree, Exclusion.Resolve(exclusions, tree, CountSource.PoliceUk), area, CountSource.PoliceUk, Period.Create(street.First, street.Last), street)
+                {
+                    SourceNote = "Source: data.police.uk street-level data; Open Government Licence v3.0.",
+                };
+            }
+        }
+
         if (extract is not null && tree.Rows.All(r => r.WorksOnExtract))
         {
             var files = (await store.GetImportedFilesAsync(cancellationToken).ConfigureAwait(false))

@@ -12,13 +12,26 @@ public sealed class MonthlySeries(ICsaStore store)
 {
     /// <summary>Builds the table.</summary>
     /// <exception cref="CsaQueryException">Unknown category, a period outside the data, or no data for the tree.</exception>
-    public async Task<ResultTable> BuildAsync(Area area, CategoryTree tree, string category, Period? period, IReadOnlyList<string> exclusions, CancellationToken cancellationToken = default)
+    /// <param name="area">The area.</param>
+    /// <param name="tree">The tree whose row is the category.</param>
+    /// <param name="category">The row's label.</param>
+    /// <param name="from">The first month; the first held when null.</param>
+    /// <param name="to">The last month; the last held when null.</param>
+    /// <param name="exclusions">Categories removed from the count.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task<ResultTable> BuildAsync(Area area, CategoryTree tree, string category, Month? from, Month? to, IReadOnlyList<string> exclusions, CancellationToken cancellationToken = default)
     {
+        if (from is { } f && to is { } t && t < f)
+        {
+            throw new CsaQueryException($"The period {f}..{t} ends before it starts.");
+        }
+
+        Period? period = from is { } a && to is { } b ? Period.Create(a, b) : null;
         ArgumentNullException.ThrowIfNull(tree);
         var row = tree.Find(category)
             ?? throw new CsaQueryException($"'{category}' is not a row of the {tree.Name} tree: its rows are {string.Join(", ", tree.Rows.Select(r => r.Label).Distinct())}.");
-        var counter = await CategoryCounter.CreateAsync(store, tree with { Rows = [row] }, area, exclusions, cancellationToken).ConfigureAwait(false);
-        var shown = period ?? counter.Coverage;
+        var counter = await CategoryCounter.CreateAsync(store, tree with { Rows = [row] }, area, exclusions, cancellationToken, period is null ? [] : [period]).ConfigureAwait(false);
+        var shown = period ?? Period.Create(from ?? counter.Coverage.From, to ?? counter.Coverage.To);
         counter.CheckPeriod(shown, "(--from/--to)");
         var byMonth = await counter.CountRowsByMonthAsync(shown, cancellationToken).ConfigureAwait(false);
         var months = shown.Months.ToArray();

@@ -31,7 +31,7 @@ public sealed class PeriodComparison(ICsaStore store)
             throw new CsaQueryException($"The two periods are the same ({earlier}): compare two different periods.");
         }
 
-        var counter = await CategoryCounter.CreateAsync(store, tree, area, exclusions, cancellationToken).ConfigureAwait(false);
+        var counter = await CategoryCounter.CreateAsync(store, tree, area, exclusions, cancellationToken, earlier, later).ConfigureAwait(false);
         counter.CheckPeriod(earlier, "earlier (--period)");
         counter.CheckPeriod(later, "later (--vs)");
         var before = await counter.CountRowsAsync(earlier, cancellationToken).ConfigureAwait(false);

@@ -18,7 +18,7 @@ public sealed class RecordingPractice(ICsaStore store)
         ArgumentNullException.ThrowIfNull(later);
         var row = tree.Find(category)
             ?? throw new CsaQueryException($"'{category}' is not a row of the {tree.Name} tree: its rows are {string.Join(", ", tree.Rows.Select(r => r.Label).Distinct())}.");
-        var counter = await CategoryCounter.CreateAsync(store, tree with { Rows = [row] }, area, exclusions, cancellationToken).ConfigureAwait(false);
+        var counter = await CategoryCounter.CreateAsync(store, tree with { Rows = [row] }, area, exclusions, cancellationToken, earlier, later).ConfigureAwait(false);
         counter.CheckPeriod(earlier, "earlier (--period)");
         counter.CheckPeriod(later, "later (--vs)");
         var rows = new List<IReadOnlyList<object?>>();

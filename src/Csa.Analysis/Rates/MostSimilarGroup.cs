@@ -116,7 +116,7 @@ public sealed class MostSimilarGroup(ICsaStore store)
         CategoryCounter counter;
         try
         {
-            counter = await CategoryCounter.CreateAsync(store, single, member, [], cancellationToken).ConfigureAwait(false);
+            counter = await CategoryCounter.CreateAsync(store, single, member, [], cancellationToken, period).ConfigureAwait(false);
             counter.CheckPeriod(period, "(--period)");
         }
         catch (CsaQueryException)

@@ -2,7 +2,6 @@ using Csa.Analysis.Comparison;
 using Csa.Analysis.Trees;
 using Csa.Core;
 using Csa.Core.Geography;
-using Csa.Statistics;
 using Csa.Storage;
 
 namespace Csa.Analysis.Rates;
@@ -15,7 +14,7 @@ public sealed class RateTable(ICsaStore store)
     public async Task<ResultTable> BuildAsync(Area area, Period period, CategoryTree tree, int? populationYear, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        var counter = await CategoryCounter.CreateAsync(store, tree, area, [], cancellationToken).ConfigureAwait(false);
+        var counter = await CategoryCounter.CreateAsync(store, tree, area, [], cancellationToken, period).ConfigureAwait(false);
         counter.CheckPeriod(period, "(--period)");
         var population = await PopulationChoice.ForPeriodAsync(store, area, period, populationYear, cancellationToken).ConfigureAwait(false);
         var counts = await counter.CountRowsAsync(period, cancellationToken).ConfigureAwait(false);
@@ -29,7 +28,6 @@ public sealed class RateTable(ICsaStore store)
         {
             population.Note,
             "Rate = crimes ÷ population × 1,000 over the period; the 95% interval is PHEindicatormethods' (Byar's method from 10 crimes, exact Poisson below). Annualised = rate × 12 ÷ months.",
-            PoissonComparison.PoissonNote,
             counter.SourceNote,
         };
         return ResultTable.Create(

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Csa.Analysis;
 using Csa.Analysis.Comparison;
+using Csa.Analysis.Rates;
 using Csa.Analysis.Trees;
 using Csa.Core;
 using Csa.Ingest.Synthetic;
@@ -17,6 +18,9 @@ static class DemoCommand
     /// <summary>The bundled sample's ONS lookups, relative to the sample folder.</summary>
     static readonly string[] GeographyInputs =
         ["geography/lsoa11-ward19-lad19.csv", "geography/lad19-csp19-pfa19.csv", "geography/lsoa11-lsoa21-lad22.csv"];
+
+    /// <summary>The bundled sample's population estimates, relative to the sample folder.</summary>
+    static readonly string[] PopulationInputs = ["population/lsoa11-population-mid2015.csv", "population/lsoa21-population-mid2022.csv"];
 
     public static Command Create()
     {
@@ -38,10 +42,17 @@ static class DemoCommand
             await ImportCommands.ImportGeographyAsync(store, [.. GeographyInputs.Select(f => Path.Combine(folder, f))], cancellationToken);
             var result = await ImportCommands.ImportPoliceUkAsync(store, [.. PoliceUkInputs.Select(f => Path.Combine(folder, f))], cancellationToken);
             ImportCommands.Report(result);
+            foreach (var file in PopulationInputs)
+            {
+                await StatisticsCommands.ImportPopulationAsync(store, Path.Combine(folder, file), null, cancellationToken);
+            }
+
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
             var summary = new CrimeSummary(store);
             TableOutput.Render(await summary.BuildAsync(resolved, null, null, SummaryBreakdown.Type, cancellationToken));
             TableOutput.Render(await summary.BuildAsync(resolved, null, null, SummaryBreakdown.Month, cancellationToken));
+            var huntingdonshire = await new AreaResolver(store).ResolveAsync("Huntingdonshire", cancellationToken);
+            TableOutput.Render(await new RateTable(store).BuildAsync(huntingdonshire, Period.Parse("2019-07..2019-09"), CategoryTrees.Load("police-uk"), 2015, cancellationToken));
 
             // The seed's own figures need a police extract, which is never public: a labelled synthetic one stands in.
             var synthetic = Path.Combine(parse.GetValue(output)!, "synthetic-extract");
@@ -52,7 +63,6 @@ static class DemoCommand
                 Path.Combine(synthetic, SyntheticExtractGenerator.ExtractFileName),
                 Path.Combine(synthetic, SyntheticExtractGenerator.MappingFileName),
                 cancellationToken);
-            var huntingdonshire = await new AreaResolver(store).ResolveAsync("Huntingdonshire", cancellationToken);
             TableOutput.Render(await new PeriodComparison(store).BuildAsync(
                 huntingdonshire, Period.Parse("2015"), Period.Parse("2016"), CategoryTrees.Load("seed"), [], cancellationToken));
             TableOutput.Render(await new YearlyBreakdown(store).BuildAsync(

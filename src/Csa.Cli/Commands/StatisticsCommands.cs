@@ -5,7 +5,6 @@ using Csa.Analysis.Comparison;
 using Csa.Analysis.Rates;
 using Csa.Analysis.Trees;
 using Csa.Cli.Output;
-using Csa.Core;
 using Csa.Ingest.Population;
 using Csa.Ingest.Series;
 
@@ -156,14 +155,8 @@ static class StatisticsCommands
         {
             await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
-            var (first, last) = (parse.GetValue(from), parse.GetValue(to));
-            if (first is { } f && last is { } l && l < f)
-            {
-                throw new CsaQueryException($"The period {f}..{l} ends before it starts.");
-            }
-
-            Period? period = first is null && last is null ? null : Period.Create(first ?? new Month(1900, 1), last ?? new Month(2999, 12));
-            var table = await new MonthlySeries(store).BuildAsync(resolved, CategoryTrees.Load(parse.GetValue(tree)!), parse.GetValue(category)!, period, parse.GetValue(exclude) ?? [], cancellationToken);
+            var table = await new MonthlySeries(store).BuildAsync(
+                resolved, CategoryTrees.Load(parse.GetValue(tree)!), parse.GetValue(category)!, parse.GetValue(from), parse.GetValue(to), parse.GetValue(exclude) ?? [], cancellationToken);
             TableOutput.Show(table, parse);
         }));
         return command;

@@ -12,7 +12,7 @@ public class MonthlySeriesTests(SampleStoreFixture fixture)
     {
         var area = await new AreaResolver(fixture.Store).ResolveAsync("Newcastle upon Tyne");
 
-        var table = await new MonthlySeries(fixture.Store).BuildAsync(area, CategoryTrees.Load("police-uk"), "All crime", null, []);
+        var table = await new MonthlySeries(fixture.Store).BuildAsync(area, CategoryTrees.Load("police-uk"), "All crime", null, null, []);
 
         var january = table.Rows.Single(r => Equals(r[0], "2022-01"));
         Assert.Null(january[1]);
@@ -31,7 +31,7 @@ public class MonthlySeriesTests(SampleStoreFixture fixture)
     {
         var area = await new AreaResolver(fixture.Store).ResolveAsync("Huntingdonshire");
 
-        var error = await Assert.ThrowsAsync<CsaQueryException>(() => new MonthlySeries(fixture.Store).BuildAsync(area, CategoryTrees.Load("police-uk"), "All crime", Period.Parse("2019-01..2019-09"), []));
+        var error = await Assert.ThrowsAsync<CsaQueryException>(() => new MonthlySeries(fixture.Store).BuildAsync(area, CategoryTrees.Load("police-uk"), "All crime", new Month(2019, 1), new Month(2019, 9), []));
 
         Assert.Contains("outside the data.police.uk street data held", error.Message, StringComparison.Ordinal);
     }
