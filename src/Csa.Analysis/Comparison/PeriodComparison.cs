@@ -36,7 +36,7 @@ public sealed class PeriodComparison(ICsaStore store)
         counter.CheckPeriod(later, "later (--vs)");
         var before = await counter.CountRowsAsync(earlier, cancellationToken).ConfigureAwait(false);
         var after = await counter.CountRowsAsync(later, cancellationToken).ConfigureAwait(false);
-        var (earlierExposure, laterExposure, exposureNote) = await ExposuresAsync(area, earlier, later, cancellationToken).ConfigureAwait(false);
+        var (earlierExposure, laterExposure, exposureNote) = await ExposuresAsync(area, earlier, later, counter.StreetCoverage, cancellationToken).ConfigureAwait(false);
         var rows = tree.Rows.Select((row, i) =>
         {
             var test = PoissonComparison.Test(before[i], after[i], earlierExposure, laterExposure);
@@ -75,13 +75,17 @@ public sealed class PeriodComparison(ICsaStore store)
 
     static double? Finite(double value) => double.IsFinite(value) ? Math.Round(value, 4) : null;
 
-    /// <summary>Each period's exposure: its months, times its population when estimates for both periods are held.</summary>
-    async Task<(double Earlier, double Later, string Note)> ExposuresAsync(Area area, Period earlier, Period later, CancellationToken cancellationToken)
+    /// <summary>Each period's exposure: the months with data held, times the population when estimates for both periods are held.</summary>
+    async Task<(double Earlier, double Later, string Note)> ExposuresAsync(Area area, Period earlier, Period later, DataCoverage? street, CancellationToken cancellationToken)
     {
         var held = await store.GetPopulationAsync(area, cancellationToken).ConfigureAwait(false);
         var (earlierYear, laterYear) = (Rates.PopulationChoice.YearFor(earlier), Rates.PopulationChoice.YearFor(later));
+        double Months(Period period) => period.MonthCount - (street?.MissingIn(period).Count ?? 0);
+        var gapNote = street is not null && (street.MissingIn(earlier).Count > 0 || street.MissingIn(later).Count > 0)
+            ? " Months with no data held are left out of the exposure."
+            : string.Empty;
         return held.TryGetValue(earlierYear, out var p1) && held.TryGetValue(laterYear, out var p2)
-            ? (earlier.MonthCount * p1, later.MonthCount * p2, $"Exposure: months × population (mid-{earlierYear} and mid-{laterYear} estimates).")
-            : (earlier.MonthCount, later.MonthCount, "Exposure: the periods' lengths in months (no population estimate held for both periods' years).");
+            ? (Months(earlier) * p1, Months(later) * p2, $"Exposure: months × population (mid-{earlierYear} and mid-{laterYear} estimates).{gapNote}")
+            : (Months(earlier), Months(later), $"Exposure: the periods' lengths in months (no population estimate held for both periods' years).{gapNote}");
     }
 }

@@ -29,11 +29,13 @@ static class DemoCommand
             Description = "The sample folder; by default data/sample of the csa repository (found from the current folder upwards).",
         };
         var area = new Option<string>("--area") { Description = "The area to summarise.", DefaultValueFactory = _ => "Huntingdonshire" };
-        var output = new Option<string>("--out") { Description = "Where to write the synthetic extract.", DefaultValueFactory = _ => "out" };
+        var output = new Option<string>("--out") { Description = "Where to write the synthetic extract and the two documents.", DefaultValueFactory = _ => "out" };
+        var pdf = new Option<bool>("--pdf") { Description = "Also print each document as a PDF with Debian's headless Chromium." };
         var command = new Command("demo", "Import the bundled real sample (data.police.uk, ONS lookups) and summarise Huntingdonshire; then write and import a labelled synthetic police extract and reproduce the seed's Appendix A and violence trend.");
         command.Options.Add(sample);
         command.Options.Add(area);
         command.Options.Add(output);
+        command.Options.Add(pdf);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             var folder = parse.GetValue(sample) ?? FindSample();
@@ -68,6 +70,17 @@ static class DemoCommand
             TableOutput.Render(await new YearlyBreakdown(store).BuildAsync(
                 new YearsQuery(huntingdonshire, CategoryTrees.Load("seed"), "All Violence Against The Person", BySubcategory: true, From: 2013, To: 2015),
                 cancellationToken));
+
+            // The two documents: the seed's own (synthetic extract, with a synthetic partner series) and a real one.
+            var examples = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(folder))!, "examples");
+            var (ambulance, ambulanceSource) = await Ingest.Series.PartnerSeriesReader.ReadAsync(Path.Combine(examples, "synthetic-ambulance-callouts-huntingdonshire.csv"), cancellationToken);
+            await store.ImportSeriesAsync("Ambulance call-outs (assault)", huntingdonshire, ambulance, ambulanceSource, cancellationToken);
+            var outputFolder = parse.GetValue(output)!;
+            var seed = await ReportCommand.WriteAsync(store, Path.Combine(examples, "report-seed-violence.json"), Path.Combine(outputFolder, "seed-huntingdonshire-violence-2016-17-q4"), parse.GetValue(pdf), cancellationToken);
+            var real = await ReportCommand.WriteAsync(store, Path.Combine(examples, "report-northumbria-newcastle.json"), Path.Combine(outputFolder, "northumbria-newcastle-2022"), parse.GetValue(pdf), cancellationToken);
+            Console.WriteLine();
+            Console.WriteLine($"The seed's assessment (Huntingdonshire, violence, 2016/17 Q4; SYNTHETIC extract): {seed}");
+            Console.WriteLine($"A real assessment from data.police.uk (Newcastle upon Tyne, 2021 against 2022): {real}");
         }));
         return command;
     }

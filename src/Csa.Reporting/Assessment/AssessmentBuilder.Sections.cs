@@ -1,0 +1,280 @@
+using System.Globalization;
+using Csa.Analysis;
+using Csa.Analysis.Comparison;
+using Csa.Analysis.Rates;
+using Csa.Core;
+using Csa.Reporting.Charts;
+
+namespace Csa.Reporting.Assessment;
+
+public sealed partial class AssessmentBuilder
+{
+    const string PoliceSource = "Source: police recorded crime, via csa";
+
+    async Task<IReadOnlyList<ReportBlock>> SectionAsync(string id, BuildContext c, CancellationToken cancellationToken) => id switch
+    {
+        "details" => [new TableBlock("details", Details(c.Config))],
+        "schedule" => [new TableBlock("schedule", Schedule(c.Config))],
+        "contents" or "recommendations" or "introduction" or "key-findings" => KeyFindings(id, c),
+        "trend" => await TrendAsync(c, c.Config.Theme.Category, "trend", cancellationToken).ConfigureAwait(false),
+        "total-crime" => await TrendAsync(c, c.Tree.Rows[0].Label, "total-crime", cancellationToken).ConfigureAwait(false),
+        "triangulation" => await TriangulationAsync(c, cancellationToken).ConfigureAwait(false),
+        "financial-years" => await FinancialYearsAsync(c, cancellationToken).ConfigureAwait(false),
+        "msg" => await MostSimilarAsync(c, cancellationToken).ConfigureAwait(false),
+        "markers" => Markers(c),
+        "exclusions" => await ExclusionsAsync(c, cancellationToken).ConfigureAwait(false),
+        "end-of-year" => EndOfYear(c),
+        "appendix-a" => [new TableBlock("appendix-a", c.Comparison)],
+        "data-sources" => [new TableBlock("data-sources", await DataSourcesAsync(cancellationToken).ConfigureAwait(false))],
+        _ => throw new CsaQueryException($"sections: '{id}' is not a section csa writes."),
+    };
+
+    static ResultTable Details(AssessmentConfig config)
+    {
+        var d = config.Document;
+        var rows = new (string, string?)[]
+        {
+            ("Title", config.Title), ("Date created", d.Date), ("Description", d.Description), ("Produced by", string.Join("; ", d.Authors)),
+            ("On behalf of", d.OnBehalfOf ?? config.Partnership), ("Geographic coverage", d.Coverage), ("Time period", d.TimePeriod), ("Status", d.Version),
+        };
+        return ResultTable.Create("Document details", ["Item", "Detail"], [.. rows.Where(r => r.Item2 is not null).Select(r => (IReadOnlyList<object?>)[r.Item1, r.Item2])], []);
+    }
+
+    static ResultTable Schedule(AssessmentConfig config) => ResultTable.Create(
+        "The continuous assessment",
+        ["Document", "Key theme", "Analysis & writing", "Presentation"],
+        [.. config.Schedule.Select(s => (IReadOnlyList<object?>)[(long)s.Document, s.Theme, s.Analysis, s.Presentation])],
+        []);
+
+    /// <summary>The findings are drafted while the other sections are built; this section is filled at the end.</summary>
+    static IReadOnlyList<ReportBlock> KeyFindings(string id, BuildContext c)
+    {
+        if (id == "key-findings")
+        {
+            DraftComparisonFindings(c);
+        }
+
+        return [];
+    }
+
+    async Task<IReadOnlyList<ReportBlock>> TrendAsync(BuildContext c, string category, string key, CancellationToken cancellationToken)
+    {
+        var trend = c.Config.Periods.Trend is { } text ? Period.Parse(text) : null;
+        var table = await Keyed(key, () => new MonthlySeries(store).BuildAsync(c.Area, c.Tree, category, trend?.From, trend?.To, [], cancellationToken)).ConfigureAwait(false);
+        var counts = table.Rows.Select(r => r[1] is long n ? (double?)n : null).ToList();
+        c.Figures++;
+        var chart = ChartMaker.MonthlyTrend(
+            $"figure-{c.Figures}", $"{category} in {c.Area.Name} by month", [.. table.Rows.Select(r => (string)r[0]!)], counts, "Crimes", $"{PoliceSource}. {Synthetic(table)}".Trim());
+        var signals = table.Rows.Where(r => r[7] is string s && !s.StartsWith("no data", StringComparison.Ordinal)).Select(r => $"{r[0]} ({r[7]})").ToArray();
+        var gaps = table.Rows.Where(r => r[7] is string s && s.StartsWith("no data", StringComparison.Ordinal)).Select(r => (string)r[0]!).ToArray();
+        var words = signals.Length == 0
+            ? "No month lies outside the process limits or signals a run."
+            : $"Months that signal a special cause: {string.Join("; ", signals)}.";
+        if (gaps.Length > 0)
+        {
+            words += $" No data are held for {string.Join(", ", gaps)}: the chart breaks there; a missing month is not a fall in crime.";
+        }
+
+        return
+        [
+            new ChartBlock(chart, $"Figure {c.Figures}: {category.ToLowerInvariant()} in {c.Area.Name} by month, with its linear trend."),
+            new ParagraphBlock(words),
+            new TableBlock(key, table),
+        ];
+    }
+
+    async Task<IReadOnlyList<ReportBlock>> TriangulationAsync(BuildContext c, CancellationToken cancellationToken)
+    {
+        var t = c.Config.Triangulation!;
+        var table = await Keyed("triangulation", () => new Triangulation(store).BuildAsync(c.Area, t.Series, c.Tree, c.Config.Theme.Category, !t.Calendar, t.From, t.To, cancellationToken)).ConfigureAwait(false);
+        var years = table.Rows.Where(r => r[2] is double).ToArray();
+        c.Figures++;
+        var chart = ChartMaker.GroupedBars(
+            $"figure-{c.Figures}",
+            $"{c.Config.Theme.Category} and {t.Series}: index (first year = 100)",
+            [.. years.Select(r => (string)r[0]!)],
+            [(table.Columns[1], [.. years.Select(r => (double)r[2]!)]), (t.Series, [.. years.Select(r => r[4] as double? ?? 0)])],
+            "Index",
+            $"{PoliceSource}; partner data as imported. {Synthetic(table)}".Trim());
+        var police = table.Rows[^1][1];
+        var partner = table.Rows[^1][3];
+        var first = years[0];
+        var last = years[^1];
+        c.Findings.Add(new Finding(
+            "triangulation",
+            string.Create(CultureInfo.InvariantCulture, $"Police recorded {c.Config.Theme.Category.ToLowerInvariant()} went from {first[1]:N0} in {first[0]} to {last[1]:N0} in {last[0]} ({police}), while {t.Series.ToLowerInvariant()} went from {first[3]:N0} to {last[3]:N0} ({partner})."),
+            $"csa triangulate --area {c.Area.Code} --series \"{t.Series}\" --category \"{c.Config.Theme.Category}\"{(t.Calendar ? " --calendar" : string.Empty)}",
+            new Dictionary<string, object?> { ["policeFirst"] = first[1], ["policeLast"] = last[1], ["partnerFirst"] = first[3], ["partnerLast"] = last[3] }));
+        return [new ChartBlock(chart, $"Figure {c.Figures}: police recorded {c.Config.Theme.Category.ToLowerInvariant()} beside {t.Series.ToLowerInvariant()}, indexed to the first year."), new TableBlock("triangulation", table)];
+    }
+
+    async Task<IReadOnlyList<ReportBlock>> FinancialYearsAsync(BuildContext c, CancellationToken cancellationToken)
+    {
+        var table = await Keyed("periods.financialYear", () => new YearlyBreakdown(store).BuildAsync(
+            new YearsQuery(c.Area, c.Tree, c.Config.Theme.Category, BySubcategory: true, From: c.Config.Periods.FinancialYearFrom, To: c.Config.Periods.FinancialYearTo),
+            cancellationToken)).ConfigureAwait(false);
+        var years = table.Rows.Where(r => r[0] is string s && !s.Contains(' ', StringComparison.Ordinal)).ToArray();
+        c.Figures++;
+        var series = table.Columns.Skip(1).Select((name, i) => (name, (IReadOnlyList<double>)[.. years.Select(r => (double)(long)r[i + 1]!)])).ToList();
+        var chart = ChartMaker.GroupedBars(
+            $"figure-{c.Figures}", $"{c.Config.Theme.Category} in {c.Area.Name} by financial year", [.. years.Select(r => (string)r[0]!)], series, "Crimes", $"{PoliceSource}. {Synthetic(table)}".Trim());
+        var change = table.Rows.FirstOrDefault(r => r[0] is string s && s.StartsWith("Apparent change", StringComparison.Ordinal));
+        if (change is not null && years.Length > 1)
+        {
+            var parts = table.Columns.Skip(2).Select((name, i) => $"{name.ToLowerInvariant()} {change[i + 2]}").ToArray();
+            c.Findings.Add(new Finding(
+                "financial-years",
+                $"From {years[0][0]} to {years[^1][0]}, {c.Config.Theme.Category.ToLowerInvariant()} in {c.Area.Name} changed by {change[1]}" + (parts.Length > 0 ? $": {string.Join(", ", parts)}." : "."),
+                $"csa years --area {c.Area.Code} --category \"{c.Config.Theme.Category}\" --by subcategory --from {years[0][0]} --to {years[^1][0]}",
+                table.Columns.Skip(1).Select((name, i) => (name, change[i + 1])).ToDictionary(p => p.name, p => p.Item2)));
+        }
+
+        return [new ChartBlock(chart, $"Figure {c.Figures}: {c.Config.Theme.Category.ToLowerInvariant()} by financial year and sub-category."), new TableBlock("financial-years", table)];
+    }
+
+    async Task<IReadOnlyList<ReportBlock>> MostSimilarAsync(BuildContext c, CancellationToken cancellationToken)
+    {
+        var m = c.Config.Msg!;
+        var tree = LoadTree(c.Config, m.Tree, "msg.tree");
+        var period = Keyed("msg.period", () => Period.Parse(m.Period));
+        var msg = new MostSimilarGroup(store);
+        var table = await Keyed("msg", () => m.Group is { } group
+            ? msg.BuildAsync(c.Area, MostSimilarGroup.ReadGroup(Path.Combine(c.Config.BaseFolder, group)), tree, m.Category, period, true, m.PopulationYear, cancellationToken)
+            : msg.BuildNearestAsync(c.Area, m.Nearest!.Value, tree, m.Category, period, true, m.PopulationYear, cancellationToken)).ConfigureAwait(false);
+        var ranked = table.Rows.Where(r => r[0] is long).ToArray();
+        c.Figures++;
+        // The weighted group average, as the analysis computes it (the area in it): the ranked members' crimes ÷ their population.
+        var average = ranked.Sum(r => (long)r[3]!) / ranked.Sum(r => (double)r[4]!) * 1000;
+        var chart = ChartMaker.Ranking(
+            $"figure-{c.Figures}", $"{m.Category}: rate per 1,000 in the most similar group", [.. ranked.Select(r => ((string)r[2]!, (double)r[5]!, Equals(r[8], "this area")))], average, "Rate per 1,000", PoliceSource);
+        c.Findings.Add(new Finding("msg", table.Notes[0], $"csa msg --area {c.Area.Code} --category \"{m.Category}\" --period {m.Period}", new Dictionary<string, object?> { ["groupAverage"] = average }));
+        return [new ChartBlock(chart, $"Figure {c.Figures}: {m.Category.ToLowerInvariant()} per 1,000 population in the most similar group."), new TableBlock("msg", table)];
+    }
+
+    static IReadOnlyList<ReportBlock> Markers(BuildContext c)
+    {
+        var rows = c.Tree.Rows.Select((row, i) => (row, i)).Where(x => x.row.Marker is not null).Select(x => c.Comparison.Rows[x.i]).ToList();
+        if (rows.Count == 0)
+        {
+            return [new ParagraphBlock($"The {c.Tree.Name} tree has no marker rows: markers need a local police extract.")];
+        }
+
+        var table = c.Comparison with { Title = $"Crimes with a marker: {c.Comparison.Title}", Rows = rows };
+        return [new TableBlock("markers", table)];
+    }
+
+    async Task<IReadOnlyList<ReportBlock>> ExclusionsAsync(BuildContext c, CancellationToken cancellationToken)
+    {
+        var blocks = new List<ReportBlock>();
+        foreach (var (e, i) in c.Config.Exclusions.Select((e, i) => (e, i)))
+        {
+            var row = c.Tree.Find(e.Category) ?? throw new CsaQueryException($"exclusions[{i}].category: '{e.Category}' is not a row of the {c.Tree.Name} tree.");
+            var single = c.Tree with { Rows = [row] };
+            var (earlier, later) = (Period.Parse(e.Period), Period.Parse(e.Vs));
+            var all = await Keyed($"exclusions[{i}]", () => new PeriodComparison(store).BuildAsync(c.Area, earlier, later, single, [], cancellationToken)).ConfigureAwait(false);
+            var without = await Keyed($"exclusions[{i}]", () => new PeriodComparison(store).BuildAsync(c.Area, earlier, later, single, e.Exclude, cancellationToken)).ConfigureAwait(false);
+            var label = $"{e.Category} excluding {string.Join(", ", e.Exclude)}";
+            var table = ResultTable.Create(
+                $"{e.Category}: {Label(earlier)} against {Label(later)}, with and without {string.Join(", ", e.Exclude)}",
+                all.Columns,
+                [all.Rows[0], [label, .. without.Rows[0].Skip(1)]],
+                [.. without.Notes.Take(1), .. all.Notes.Skip(1)]) with
+            { DetailColumns = all.DetailColumns };
+            blocks.Add(new TableBlock($"exclusions-{i + 1}", table));
+            c.Findings.Add(new Finding(
+                $"exclusion:{i + 1}",
+                $"Excluding {string.Join(", ", e.Exclude).ToLowerInvariant()}, {e.Category.ToLowerInvariant()} still changed by {without.Rows[0][4]} from {Label(earlier)} to {Label(later)} ({without.Rows[0][9]}), against {all.Rows[0][4]} with them.",
+                $"csa compare --area {c.Area.Code} --period {e.Period} --vs {e.Vs} --exclude \"{string.Join("\" --exclude \"", e.Exclude)}\"",
+                new Dictionary<string, object?> { ["earlier"] = without.Rows[0][1], ["later"] = without.Rows[0][2], ["apparentChange"] = without.Rows[0][4] }));
+        }
+
+        return blocks;
+    }
+
+    static IReadOnlyList<ReportBlock> EndOfYear(BuildContext c)
+    {
+        var rows = new List<IReadOnlyList<object?>>();
+        foreach (var priority in c.Config.Priorities)
+        {
+            foreach (var category in priority.Categories)
+            {
+                var index = c.Tree.Rows.ToList().FindIndex(r => string.Equals(r.Label, category, StringComparison.OrdinalIgnoreCase));
+                if (index < 0)
+                {
+                    throw new CsaQueryException($"priorities: '{category}' (under '{priority.Priority}') is not a row of the {c.Tree.Name} tree.");
+                }
+
+                var r = c.Comparison.Rows[index];
+                rows.Add([priority.Priority, r[0], r[1], r[2], r[4], r[9]]);
+            }
+        }
+
+        var table = ResultTable.Create(
+            $"End of year review: the partnership's priorities, {Label(c.Earlier)} against {Label(c.Later)}",
+            ["Priority", "Measure", Label(c.Earlier), Label(c.Later), "Apparent change", "Significance"],
+            rows,
+            [PoissonComparisonNote]);
+        return [new TableBlock("end-of-year", table)];
+    }
+
+    async Task<ResultTable> DataSourcesAsync(CancellationToken cancellationToken)
+    {
+        var files = await store.GetImportedFilesAsync(cancellationToken).ConfigureAwait(false);
+        var rows = files.Select(f => (IReadOnlyList<object?>)
+        [
+            f.Kind, f.Source.Name, f.ForceSlug is null ? null : $"{f.ForceSlug} {f.Month}", f.Rows, f.Source.Sha256,
+        ]).ToList();
+        return ResultTable.Create(
+            "Every input file held in the store",
+            ["Kind", "File", "Force and month", "Rows", "SHA-256"],
+            rows,
+            ["data.police.uk and ONS data: Open Government Licence v3.0. Files marked extract-synthetic are synthetic, not real crime records."]);
+    }
+
+    static string PoissonComparisonNote => Statistics.PoissonComparison.PoissonNote;
+
+    static Analysis.Trees.CategoryTree LoadTree(AssessmentConfig config, string tree, string key) =>
+        Keyed(key, () => Analysis.Trees.CategoryTrees.Load(ResolvePath(config, tree)));
+
+    static string Synthetic(ResultTable table) => table.Title.EndsWith("[SYNTHETIC DATA]", StringComparison.Ordinal) ? "SYNTHETIC DATA." : string.Empty;
+
+    /// <summary>Drafts a sentence for the theme tree's first row, the theme and its sub-categories, and every marker row.</summary>
+    static void DraftComparisonFindings(BuildContext c)
+    {
+        var gaps = c.Comparison.Notes.Where(n => n.StartsWith("Data gap", StringComparison.Ordinal)).ToArray();
+        foreach (var gap in gaps)
+        {
+            c.Findings.Add(new Finding("data-gap", gap, $"csa quality --area {c.Area.Code}", new Dictionary<string, object?>()));
+        }
+
+        var themeIndex = c.Tree.Rows.ToList().FindIndex(r => string.Equals(r.Label, c.Config.Theme.Category, StringComparison.OrdinalIgnoreCase));
+        var theme = c.Tree.Rows[themeIndex];
+        var rows = new List<int> { 0, themeIndex };
+        rows.AddRange(Enumerable.Range(themeIndex + 1, c.Tree.Rows.Count - themeIndex - 1).TakeWhile(i => c.Tree.Rows[i].Level > theme.Level).Where(i => c.Tree.Rows[i].Level == theme.Level + 1));
+        rows.AddRange(c.Tree.Rows.Select((r, i) => (r, i)).Where(x => x.r.Marker is not null).Select(x => x.i));
+        foreach (var i in rows.Distinct())
+        {
+            var row = c.Comparison.Rows[i];
+            var (label, before, after, change, verdict) = ((string)row[0]!, (long)row[1]!, (long)row[2]!, (string)row[4]!, (string)row[9]!);
+            var what = c.Tree.Rows[i].Marker is not null ? $"police recorded crimes with a {label} marker" : i == 0 ? "police recorded crimes" : $"police recorded {label.ToLowerInvariant()} crimes";
+            var direction = ApparentChange.Percent(before, after) switch
+            {
+                null => $"against none in {Label(c.Earlier)}",
+                > 0 and var p => $"{p.ToString("0.0", CultureInfo.InvariantCulture)}% more than in {Label(c.Earlier)}",
+                < 0 and var p => $"{(-p).ToString("0.0", CultureInfo.InvariantCulture)}% fewer than in {Label(c.Earlier)}",
+                _ => $"the same as in {Label(c.Earlier)}",
+            };
+            var sentence = string.Create(CultureInfo.InvariantCulture,
+                $"There were {after:N0} {what} in {c.Area.Name} in {Label(c.Later)}, {direction} ({before:N0}; {Verdict(verdict)}{(gaps.Length > 0 ? "; the figures span a data gap" : string.Empty)}).");
+            c.Findings.Add(new Finding(
+                i == 0 ? "all-crime" : c.Tree.Rows[i].Marker is { } marker ? $"marker:{marker}" : $"category:{label}",
+                sentence,
+                $"csa compare --area {c.Area.Code} --period {c.Config.Periods.Earlier} --vs {c.Config.Periods.Later} --tree {c.Tree.Name}, row '{label}'",
+                new Dictionary<string, object?> { ["earlier"] = before, ["later"] = after, ["apparentChange"] = change, ["significance"] = verdict }));
+        }
+    }
+
+    static string Verdict(string verdict) => verdict.StartsWith("significant", StringComparison.Ordinal)
+        ? "a statistically " + verdict
+        : verdict;
+}

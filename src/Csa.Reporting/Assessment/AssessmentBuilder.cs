@@ -1,0 +1,145 @@
+using System.Globalization;
+using Csa.Analysis;
+using Csa.Analysis.Comparison;
+using Csa.Core;
+using Csa.Core.Geography;
+using Csa.Storage;
+using Markdig;
+
+namespace Csa.Reporting.Assessment;
+
+/// <summary>Builds an assessment from its config and the store: every figure counted, charted and compared by csa's
+/// analyses, and the key findings drafted from them.</summary>
+/// <remarks>Nothing is written here: a problem anywhere (an unknown category, a period outside the data) is a
+/// <see cref="CsaQueryException"/> naming the config key, before any file exists.</remarks>
+public sealed partial class AssessmentBuilder(ICsaStore store)
+{
+    static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+
+    /// <summary>Builds the report, reporting each stage by name.</summary>
+    /// <exception cref="CsaQueryException">A config key names something the data cannot give; the message names the key.</exception>
+    public async Task<AssessmentReport> BuildAsync(AssessmentConfig config, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var area = await Keyed("area", () => new AreaResolver(store).ResolveAsync(config.Area, cancellationToken)).ConfigureAwait(false);
+        var tree = LoadTree(config, config.Theme.Tree, "theme.tree");
+        if (tree.Find(config.Theme.Category) is null)
+        {
+            throw new CsaQueryException($"theme.category: '{config.Theme.Category}' is not a row of the {tree.Name} tree.");
+        }
+
+        var (earlier, later) = (Period.Parse(config.Periods.Earlier), Period.Parse(config.Periods.Later));
+        progress?.Report("comparing the periods");
+        var comparison = await Keyed("periods", () => new PeriodComparison(store).BuildAsync(area, earlier, later, tree, [], cancellationToken)).ConfigureAwait(false);
+        var context = new BuildContext(config, area, tree, earlier, later, comparison);
+        var sections = new List<ReportSection>();
+        foreach (var id in config.Sections)
+        {
+            progress?.Report(id);
+            var blocks = await SectionAsync(id, context, cancellationToken).ConfigureAwait(false);
+            sections.Add(new ReportSection(id, Heading(id, config), Narrative(config, id), blocks));
+        }
+
+        var findings = context.Findings.Select(f => Override(f, config)).Where(f => f.Sentence.Length > 0).ToList();
+        for (var i = 0; i < sections.Count; i++)
+        {
+            if (sections[i].Id == "key-findings")
+            {
+                sections[i] = sections[i] with { Blocks = [new FindingsBlock(findings)] };
+            }
+        }
+
+        var synthetic = comparison.Title.EndsWith("[SYNTHETIC DATA]", StringComparison.Ordinal);
+        return new AssessmentReport(config, area.Describe(), synthetic, sections, findings);
+    }
+
+    static Finding Override(Finding finding, AssessmentConfig config) =>
+        config.Findings.TryGetValue(finding.Id, out var text) ? finding with { Sentence = text, ReplacedByAnalyst = true } : finding;
+
+    static string? Narrative(AssessmentConfig config, string section) =>
+        config.Narrative.TryGetValue(section, out var file)
+            ? Markdig.Markdown.ToHtml(File.ReadAllText(Path.Combine(config.BaseFolder, file)), Markdown)
+            : null;
+
+    static string ResolvePath(AssessmentConfig config, string treeOrFile) =>
+        Analysis.Trees.CategoryTrees.BuiltIn.Contains(treeOrFile, StringComparer.Ordinal) ? treeOrFile : Path.Combine(config.BaseFolder, treeOrFile);
+
+    static string Heading(string id, AssessmentConfig config) => id switch
+    {
+        "details" => "Document details",
+        "schedule" => "Document schedule",
+        "contents" => "Contents",
+        "key-findings" => "Key findings",
+        "recommendations" => "Recommendations",
+        "introduction" => $"Introduction to {config.Theme.Name.ToLowerInvariant()}",
+        "trend" => $"Overview of trends in {config.Theme.Name.ToLowerInvariant()}",
+        "triangulation" => "Police recorded crime and partner data",
+        "financial-years" => $"{config.Theme.Name} by financial year",
+        "total-crime" => "Total crime",
+        "msg" => "Most similar group comparison",
+        "markers" => "Crime markers",
+        "exclusions" => "Exclusion sensitivity",
+        "end-of-year" => "End of year review",
+        "appendix-a" => "Appendix A: period comparison",
+        "data-sources" => "Appendix B: data sources",
+        _ => id,
+    };
+
+    /// <summary>Runs a step; a <see cref="CsaQueryException"/> from it is re-thrown with the config key in front.</summary>
+    static async Task<T> Keyed<T>(string key, Func<Task<T>> step)
+    {
+        try
+        {
+            return await step().ConfigureAwait(false);
+        }
+        catch (CsaQueryException e)
+        {
+            throw new CsaQueryException($"{key}: {e.Message}", e);
+        }
+    }
+
+    static T Keyed<T>(string key, Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (CsaQueryException e)
+        {
+            throw new CsaQueryException($"{key}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>A period as prose: 2016, 2015/16, or its months.</summary>
+    internal static string Label(Period period)
+    {
+        if (period.From.MonthOfYear == 1 && period.To.MonthOfYear == 12 && period.From.Year == period.To.Year)
+        {
+            return period.From.Year.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return period.From.MonthOfYear == 4 && period.To.MonthOfYear == 3 && period.To.Year == period.From.Year + 1
+            ? new FinancialYear(period.From.Year).ToString()
+            : period.ToString();
+    }
+
+    /// <summary>What the sections share while the report is built.</summary>
+    sealed class BuildContext(AssessmentConfig config, Area area, Analysis.Trees.CategoryTree tree, Period earlier, Period later, ResultTable comparison)
+    {
+        public AssessmentConfig Config { get; } = config;
+
+        public Area Area { get; } = area;
+
+        public Analysis.Trees.CategoryTree Tree { get; } = tree;
+
+        public Period Earlier { get; } = earlier;
+
+        public Period Later { get; } = later;
+
+        public ResultTable Comparison { get; } = comparison;
+
+        public List<Finding> Findings { get; } = [];
+
+        public int Figures { get; set; }
+    }
+}

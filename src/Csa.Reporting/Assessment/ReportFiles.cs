@@ -1,0 +1,184 @@
+using System.Diagnostics;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Csa.Reporting.Assessment;
+
+/// <summary>Writes a built assessment into a folder: the HTML, its json sidecar (every finding with its query and
+/// figures, every table), the figures as SVG and PNG, the tables as one xlsx, and with <c>pdf</c> a PDF printed by
+/// Debian's headless Chromium.</summary>
+/// <remarks>Everything is written into a temporary folder beside the target and moved into place at the end: a
+/// failure leaves no partial report.</remarks>
+public static class ReportFiles
+{
+    /// <summary>The HTML file's name.</summary>
+    public const string HtmlName = "report.html";
+
+    /// <summary>The json sidecar's name.</summary>
+    public const string SidecarName = "report.json";
+
+    /// <summary>The PDF's name.</summary>
+    public const string PdfName = "report.pdf";
+
+    /// <summary>Writes the report into <paramref name="folder"/> (replacing what was there); returns the HTML's path.</summary>
+    /// <exception cref="IOException">A file cannot be written, or the PDF cannot be printed (Chromium missing or failing).</exception>
+    public static async Task<string> WriteAsync(AssessmentReport report, string folder, bool pdf, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var target = Path.GetFullPath(folder);
+        var temp = target.TrimEnd(Path.DirectorySeparatorChar) + $".partial-{Environment.ProcessId}";
+        if (Directory.Exists(temp))
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+
+        Directory.CreateDirectory(Path.Combine(temp, "figures"));
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(temp, HtmlName), HtmlReportWriter.Render(report), cancellationToken).ConfigureAwait(false);
+            await File.WriteAllTextAsync(Path.Combine(temp, SidecarName), Sidecar(report), cancellationToken).ConfigureAwait(false);
+            foreach (var chart in report.Charts)
+            {
+                await File.WriteAllTextAsync(Path.Combine(temp, "figures", chart.Id + ".svg"), chart.Svg, cancellationToken).ConfigureAwait(false);
+                await File.WriteAllBytesAsync(Path.Combine(temp, "figures", chart.Id + ".png"), chart.Png, cancellationToken).ConfigureAwait(false);
+            }
+
+            TableFiles.WriteXlsx([.. report.Tables.Select(t => (t.Id, t.Table))], Path.Combine(temp, "tables.xlsx"));
+            if (pdf)
+            {
+                await PrintPdfAsync(Path.Combine(temp, HtmlName), Path.Combine(temp, PdfName), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (Directory.Exists(target))
+            {
+                Directory.Delete(target, recursive: true);
+            }
+
+            Directory.Move(temp, target);
+            return Path.Combine(target, HtmlName);
+        }
+        finally
+        {
+            if (Directory.Exists(temp))
+            {
+                Directory.Delete(temp, recursive: true);
+            }
+        }
+    }
+
+    static string Sidecar(AssessmentReport report)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("title", report.Config.Title);
+            json.WriteString("area", report.AreaName);
+            json.WriteBoolean("synthetic", report.Synthetic);
+            json.WriteStartArray("findings");
+            foreach (var f in report.Findings)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", f.Id);
+                json.WriteString("sentence", f.Sentence);
+                json.WriteString("query", f.Query);
+                json.WriteBoolean("replacedByAnalyst", f.ReplacedByAnalyst);
+                json.WriteStartObject("values");
+                foreach (var (name, value) in f.Values)
+                {
+                    json.WritePropertyName(name);
+                    WriteCell(json, value);
+                }
+
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("tables");
+            foreach (var (id, table) in report.Tables)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", id);
+                json.WriteString("title", table.Title);
+                json.WriteStartArray("columns");
+                foreach (var column in table.Columns)
+                {
+                    json.WriteStringValue(column);
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("rows");
+                foreach (var row in table.Rows)
+                {
+                    json.WriteStartArray();
+                    foreach (var cell in row)
+                    {
+                        WriteCell(json, cell);
+                    }
+
+                    json.WriteEndArray();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    static void WriteCell(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null: json.WriteNullValue(); break;
+            case long n: json.WriteNumberValue(n); break;
+            case double d: json.WriteNumberValue(d); break;
+            default: json.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); break;
+        }
+    }
+
+    /// <summary>Where Debian's Chromium is, or null.</summary>
+    public static string? FindChromium() => ChromiumPaths.FirstOrDefault(File.Exists);
+
+    static readonly string[] ChromiumPaths = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
+
+    static async Task PrintPdfAsync(string html, string pdf, CancellationToken cancellationToken)
+    {
+        var chromium = FindChromium()
+            ?? throw new IOException("--pdf needs Debian's Chromium (apt-get install chromium), which is not installed: the HTML report was not written either; run again without --pdf, or install Chromium.");
+        var profile = Directory.CreateTempSubdirectory("csa-chromium-").FullName;
+        try
+        {
+            var start = new ProcessStartInfo(chromium) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var arg in new[]
+            {
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", $"--user-data-dir={profile}", "--no-pdf-header-footer", $"--print-to-pdf={pdf}",
+                new Uri(html).AbsoluteUri,
+            })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(start) ?? throw new IOException($"Could not start {chromium}.");
+            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+            _ = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromMinutes(2));
+            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            if (!File.Exists(pdf))
+            {
+                throw new IOException($"Chromium did not print the PDF (exit {process.ExitCode}): {(await errors.ConfigureAwait(false)).Trim()}");
+            }
+        }
+        finally
+        {
+            Directory.Delete(profile, recursive: true);
+        }
+    }
+}
