@@ -68,8 +68,8 @@ public sealed partial class AssessmentBuilder
         var signals = table.Rows.Where(r => r[7] is string s && !s.StartsWith("no data", StringComparison.Ordinal)).Select(r => $"{r[0]} ({r[7]})").ToArray();
         var gaps = table.Rows.Where(r => r[7] is string s && s.StartsWith("no data", StringComparison.Ordinal)).Select(r => (string)r[0]!).ToArray();
         var words = signals.Length == 0
-            ? "No month lies outside the process limits or signals a run."
-            : $"Months that signal a special cause: {string.Join("; ", signals)}.";
+            ? "No month lies outside the process limits or signals a run (XmR chart)."
+            : $"{signals.Length} of {counts.Count(n => n is not null)} months signal a special cause on an XmR chart of the whole series (a sustained trend shows as long runs on one side of the mean); the latest: {string.Join("; ", signals.TakeLast(3))}. The months are in the tables workbook (sheet {key}).";
         if (gaps.Length > 0)
         {
             words += $" No data are held for {string.Join(", ", gaps)}: the chart breaks there; a missing month is not a fall in crime.";
@@ -79,7 +79,7 @@ public sealed partial class AssessmentBuilder
         [
             new ChartBlock(chart, $"Figure {c.Figures}: {category.ToLowerInvariant()} in {c.Area.Name} by month, with its linear trend."),
             new ParagraphBlock(words),
-            new TableBlock(key, table),
+            new TableBlock(key, table, InHtml: false),
         ];
     }
 
@@ -96,8 +96,9 @@ public sealed partial class AssessmentBuilder
             [(table.Columns[1], [.. years.Select(r => (double)r[2]!)]), (t.Series, [.. years.Select(r => r[4] as double? ?? 0)])],
             "Index",
             $"{PoliceSource}; partner data as imported. {Synthetic(table)}".Trim());
-        var police = table.Rows[^1][1];
-        var partner = table.Rows[^1][3];
+        var (apparent, significance) = (table.Rows[^2], table.Rows[^1]);
+        var police = $"{apparent[1]}, {Verdict((string)significance[1]!)}";
+        var partner = $"{apparent[3]}, {Verdict((string)significance[3]!)}";
         var first = years[0];
         var last = years[^1];
         c.Findings.Add(new Finding(
@@ -256,7 +257,7 @@ public sealed partial class AssessmentBuilder
         {
             var row = c.Comparison.Rows[i];
             var (label, before, after, change, verdict) = ((string)row[0]!, (long)row[1]!, (long)row[2]!, (string)row[4]!, (string)row[9]!);
-            var what = c.Tree.Rows[i].Marker is not null ? $"police recorded crimes with a {label} marker" : i == 0 ? "police recorded crimes" : $"police recorded {label.ToLowerInvariant()} crimes";
+            var marker = c.Tree.Rows[i].Marker;
             var direction = ApparentChange.Percent(before, after) switch
             {
                 null => $"against none in {Label(c.Earlier)}",
@@ -264,10 +265,15 @@ public sealed partial class AssessmentBuilder
                 < 0 and var p => $"{(-p).ToString("0.0", CultureInfo.InvariantCulture)}% fewer than in {Label(c.Earlier)}",
                 _ => $"the same as in {Label(c.Earlier)}",
             };
-            var sentence = string.Create(CultureInfo.InvariantCulture,
-                $"There were {after:N0} {what} in {c.Area.Name} in {Label(c.Later)}, {direction} ({before:N0}; {Verdict(verdict)}{(gaps.Length > 0 ? "; the figures span a data gap" : string.Empty)}).");
+            var qualifier = $"{(before > 0 ? string.Create(CultureInfo.InvariantCulture, $"{before:N0}; ") : string.Empty)}{Verdict(verdict)}{(gaps.Length > 0 ? "; the figures span a data gap" : string.Empty)}";
+            var sentence = (i, marker) switch
+            {
+                (0, _) => string.Create(CultureInfo.InvariantCulture, $"There were {after:N0} police recorded crimes in {c.Area.Name} in {Label(c.Later)}, {direction} ({qualifier})."),
+                (_, { } key) => string.Create(CultureInfo.InvariantCulture, $"There were {after:N0} police recorded crimes with a {key.Replace('-', ' ')} marker in {c.Area.Name} in {Label(c.Later)}, {direction} ({qualifier})."),
+                _ => string.Create(CultureInfo.InvariantCulture, $"{label} in {c.Area.Name}: {after:N0} police recorded crimes in {Label(c.Later)}, {direction} ({qualifier})."),
+            };
             c.Findings.Add(new Finding(
-                i == 0 ? "all-crime" : c.Tree.Rows[i].Marker is { } marker ? $"marker:{marker}" : $"category:{label}",
+                i == 0 ? "all-crime" : marker is not null ? $"marker:{marker}" : $"category:{label}",
                 sentence,
                 $"csa compare --area {c.Area.Code} --period {c.Config.Periods.Earlier} --vs {c.Config.Periods.Later} --tree {c.Tree.Name}, row '{label}'",
                 new Dictionary<string, object?> { ["earlier"] = before, ["later"] = after, ["apparentChange"] = change, ["significance"] = verdict }));

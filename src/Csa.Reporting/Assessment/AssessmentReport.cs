@@ -11,8 +11,8 @@ namespace Csa.Reporting.Assessment;
 /// <param name="Findings">The drafted key findings, after the analyst's replacements and deletions.</param>
 public sealed record AssessmentReport(AssessmentConfig Config, string AreaName, bool Synthetic, IReadOnlyList<ReportSection> Sections, IReadOnlyList<Finding> Findings)
 {
-    /// <summary>Every table of every section, with the section it is in.</summary>
-    public IEnumerable<(string Id, ResultTable Table)> Tables => Sections.SelectMany(s => s.Blocks.OfType<TableBlock>().Select(t => (t.Id, t.Table)));
+    /// <summary>Every table of every section.</summary>
+    public IEnumerable<TableBlock> Tables => Sections.SelectMany(s => s.Blocks.OfType<TableBlock>());
 
     /// <summary>Every chart of every section.</summary>
     public IEnumerable<Chart> Charts => Sections.SelectMany(s => s.Blocks.OfType<ChartBlock>().Select(c => c.Chart));
@@ -36,7 +36,8 @@ public sealed record ParagraphBlock(string Text) : ReportBlock;
 /// <param name="Id">A file-name-safe identifier, also the xlsx sheet name.</param>
 /// <param name="Table">The table, with its notes.</param>
 /// <param name="ShowDetail">Whether its detail columns (significance) are shown.</param>
-public sealed record TableBlock(string Id, ResultTable Table, bool ShowDetail = true) : ReportBlock;
+/// <param name="InHtml">Whether the HTML shows it (long monthly tables go to the xlsx and the sidecar only).</param>
+public sealed record TableBlock(string Id, ResultTable Table, bool ShowDetail = true, bool InHtml = true) : ReportBlock;
 
 /// <summary>A figure.</summary>
 /// <param name="Chart">The chart.</param>

@@ -10,6 +10,9 @@ public static class HtmlReportWriter
 {
     static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
+    /// <summary>Sections that start a new page in print: the parts of the document, as the seed lays them out.</summary>
+    static readonly HashSet<string> NewPage = new(StringComparer.Ordinal) { "contents", "key-findings", "introduction", "end-of-year", "appendix-a", "data-sources" };
+
     const string Style = """
         body { font-family: "DejaVu Sans", Arial, sans-serif; color: #1a1a1a; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
         h1 { font-size: 1.9rem; margin-bottom: .2rem; } h2 { border-bottom: 2px solid #0072B2; padding-bottom: .2rem; margin-top: 2.2rem; }
@@ -24,7 +27,7 @@ public static class HtmlReportWriter
         .finding { margin: .5rem 0; } .analyst { border-left: 3px solid #009E73; padding-left: .5rem; }
         .narrative { background: #f6f6f6; padding: .4rem .8rem; border-left: 3px solid #999; }
         @page { size: A4; margin: 16mm 14mm; }
-        @media print { body { max-width: none; margin: 0; font-size: 10pt; } h2 { break-before: page; } .cover + h2, h2.keep { break-before: auto; }
+        @media print { body { max-width: none; margin: 0; font-size: 10pt; } h2 { break-after: avoid; } h2.page { break-before: page; }
           table, figure { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
         """;
 
@@ -50,7 +53,8 @@ public static class HtmlReportWriter
         html.Append("</div>\n");
         foreach (var section in report.Sections)
         {
-            html.Append("<h2 id=\"").Append(section.Id).Append("\">").Append(Html.Encode(section.Heading)).Append("</h2>\n");
+            html.Append("<h2 id=\"").Append(section.Id).Append('"').Append(NewPage.Contains(section.Id) ? " class=\"page\"" : string.Empty).Append('>')
+                .Append(Html.Encode(section.Heading)).Append("</h2>\n");
             if (section.NarrativeHtml is { } narrative)
             {
                 html.Append("<div class=\"narrative\" data-narrative=\"").Append(section.Id).Append("\">\n").Append(narrative).Append("</div>\n");
@@ -97,8 +101,10 @@ public static class HtmlReportWriter
                 html.Append("<figure data-figure=\"").Append(chart.Chart.Id).Append("\">\n").Append(StripXmlDeclaration(chart.Chart.Svg)).Append("\n<figcaption>")
                     .Append(Html.Encode(chart.Caption)).Append("</figcaption>\n</figure>\n");
                 break;
-            case TableBlock t:
+            case TableBlock { InHtml: true } t:
                 WriteTable(html, t);
+                break;
+            case TableBlock:
                 break;
             default:
                 throw new ArgumentException($"Unknown block {block.GetType().Name}.", nameof(block));

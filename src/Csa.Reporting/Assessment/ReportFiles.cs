@@ -96,10 +96,12 @@ public static class ReportFiles
 
             json.WriteEndArray();
             json.WriteStartArray("tables");
-            foreach (var (id, table) in report.Tables)
+            foreach (var block in report.Tables)
             {
+                var table = block.Table;
                 json.WriteStartObject();
-                json.WriteString("id", id);
+                json.WriteString("id", block.Id);
+                json.WriteBoolean("inHtml", block.InHtml);
                 json.WriteString("title", table.Title);
                 json.WriteStartArray("columns");
                 foreach (var column in table.Columns)

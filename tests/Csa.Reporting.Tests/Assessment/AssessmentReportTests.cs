@@ -1,0 +1,184 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Csa.Analysis;
+using Csa.Analysis.Comparison;
+using Csa.Analysis.Trees;
+using Csa.Core;
+using Csa.Reporting.Assessment;
+using Csa.Tests;
+
+namespace Csa.Reporting.Tests.Assessment;
+
+public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : IClassFixture<ReportStoreFixture>
+{
+    static string SeedConfig => Path.Combine(ReportStoreFixture.Examples, "report-seed-violence.json");
+
+    static string NorthumbriaConfig => Path.Combine(ReportStoreFixture.Examples, "report-northumbria-newcastle.json");
+
+    async Task<(string Html, JsonDocument Sidecar, string Folder)> WriteAsync(ScratchFolder scratch, string config, bool pdf = false)
+    {
+        var report = await new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(config));
+        var html = await ReportFiles.WriteAsync(report, scratch.File("report"), pdf);
+        return (await File.ReadAllTextAsync(html), JsonDocument.Parse(await File.ReadAllTextAsync(scratch.File("report/report.json"))), scratch.File("report"));
+    }
+
+    /// <summary>The cells of the HTML table with this id, decoded.</summary>
+    static List<string[]> HtmlTable(string html, string id)
+    {
+        var start = html.IndexOf($"<table data-table=\"{id}\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no table {id}");
+        var body = html[start..html.IndexOf("</table>", start, StringComparison.Ordinal)];
+        body = body[body.IndexOf("<tbody>", StringComparison.Ordinal)..];
+        return [.. Row().Matches(body).Select(row => Cell().Matches(row.Value).Select(cell => WebUtility.HtmlDecode(cell.Groups[1].Value)).ToArray())];
+    }
+
+    [Fact]
+    public async Task SeedReport_EveryTableCellEqualsTheSidecar_AndAppendixAEqualsTheSeedsTable()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        var (html, sidecar, _) = await WriteAsync(scratch, SeedConfig);
+
+        foreach (var table in sidecar.RootElement.GetProperty("tables").EnumerateArray().Where(t => t.GetProperty("inHtml").GetBoolean()))
+        {
+            var cells = HtmlTable(html, table.GetProperty("id").GetString()!);
+            var rows = table.GetProperty("rows").EnumerateArray().ToArray();
+            Assert.Equal(rows.Length, cells.Count);
+            for (var r = 0; r < rows.Length; r++)
+            {
+                var expected = rows[r].EnumerateArray().Select(Text).ToArray();
+                Assert.Equal(expected, cells[r]);
+            }
+        }
+
+        var appendix = HtmlTable(html, "appendix-a");
+        var seed = File.ReadLines(Path.Combine(TestPaths.RepositoryRoot, "data", "seed", "appendix-a-huntingdonshire-2015-vs-2016.csv")).Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.Equal(seed.Select(f => new[] { f[1], f[2], f[3], f[4], f[5] }), appendix.Select(c => new[] { c[0], c[1].Replace(",", string.Empty, StringComparison.Ordinal), c[2].Replace(",", string.Empty, StringComparison.Ordinal), c[3].Replace(",", string.Empty, StringComparison.Ordinal), c[4] }));
+    }
+
+    [Fact]
+    public async Task SeedReport_FindingsAreInTheHtmlAndTheirFiguresEqualDirectQueries()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        var (html, sidecar, _) = await WriteAsync(scratch, SeedConfig);
+        var area = await new AreaResolver(fixture.Store).ResolveAsync("Huntingdonshire");
+        var direct = await new PeriodComparison(fixture.Store).BuildAsync(area, Period.Parse("2015"), Period.Parse("2016"), CategoryTrees.Load("seed"), []);
+
+        var findings = sidecar.RootElement.GetProperty("findings").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetString()!);
+        var decoded = Decoded(html);
+        foreach (var (id, finding) in findings)
+        {
+            Assert.Contains($"data-finding=\"{id}\">{finding.GetProperty("sentence").GetString()}<", decoded, StringComparison.Ordinal);
+        }
+
+        var allCrime = findings["all-crime"];
+        Assert.Equal("There were 8,257 police recorded crimes in Huntingdonshire in 2016, 11.3% more than in 2015 (7,416; a statistically significant increase).", allCrime.GetProperty("sentence").GetString());
+        Assert.Equal((long)direct.Rows[0][2]!, allCrime.GetProperty("values").GetProperty("later").GetInt64());
+        Assert.Equal((long)direct.Rows[0][1]!, allCrime.GetProperty("values").GetProperty("earlier").GetInt64());
+        Assert.Contains("small numbers: compare with caution", findings["marker:human-trafficking"].GetProperty("sentence").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("csa compare --area E07000011 --period 2015 --vs 2016 --tree seed", allCrime.GetProperty("query").GetString(), StringComparison.Ordinal);
+        Assert.Contains("+ 94.0%", findings["financial-years"].GetProperty("sentence").GetString(), StringComparison.Ordinal);
+        Assert.Contains("- 44.6%", findings["triangulation"].GetProperty("sentence").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reports_HaveNoExternalReferences_AndTheSyntheticOneSaysSoOnItsCover()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        using var other = TestPaths.NewScratchFolder();
+        var (seed, _, folder) = await WriteAsync(scratch, SeedConfig);
+        var (real, realSidecar, _) = await WriteAsync(other, NorthumbriaConfig);
+
+        foreach (var html in new[] { seed, real })
+        {
+            Assert.DoesNotMatch(External(), html);
+            Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+            Assert.Contains("<svg", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("data-synthetic=\"true\"", seed, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-synthetic", real, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "tables.xlsx")));
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(folder, "figures"), "*.png").Length);
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(folder, "figures"), "*.svg").Length);
+        var gap = realSidecar.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("id").GetString() == "data-gap");
+        Assert.StartsWith("Data gap: no northumbria street data is held for 2022-01.", gap.GetProperty("sentence").GetString(), StringComparison.Ordinal);
+        Assert.Contains("No data are held for 2022-01: the chart breaks there; a missing month is not a fall in crime.", Decoded(real), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string> BadConfigs => new()
+    {
+        { "unknown section", "\"markers\",", "\"markers\", \"weather\"," },
+        { "unknown category", "\"category\": \"All Violence Against The Person\"", "\"category\": \"All Violence\"" },
+        { "missing narrative", "narrative/seed-introduction.md", "narrative/nowhere.md" },
+        { "period outside the data", "\"earlier\": \"2015\"", "\"earlier\": \"2009\"" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadConfigs))]
+    public async Task BadConfig_NamesTheKeyAndWritesNothing(string what, string find, string replace)
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        foreach (var file in Directory.GetFiles(ReportStoreFixture.Examples, "*", SearchOption.AllDirectories))
+        {
+            var target = scratch.File(Path.GetRelativePath(ReportStoreFixture.Examples, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var config = scratch.File("report-seed-violence.json");
+        var text = await File.ReadAllTextAsync(config);
+        Assert.Contains(find, text, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(config, text.Replace(find, replace, StringComparison.Ordinal));
+
+        var error = await Assert.ThrowsAsync<CsaQueryException>(async () =>
+            await ReportFiles.WriteAsync(await new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(config)), scratch.File("out"), false));
+
+        var key = what switch
+        {
+            "unknown section" => "sections: 'weather' is not a section csa writes",
+            "unknown category" => "theme.category: 'All Violence' is not a row of the seed tree.",
+            "missing narrative" => "narrative.introduction: the file",
+            _ => "periods: The earlier (--period) period 2009-01..2009-12 is outside the local extract held",
+        };
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(scratch.File("out")));
+    }
+
+    [SkippableFact]
+    public async Task Pdf_WhereChromiumIsInstalled_HasThePages()
+    {
+        Skip.If(ReportFiles.FindChromium() is null, "Debian's chromium is not installed (.ci/run installs it).");
+        using var scratch = TestPaths.NewScratchFolder();
+
+        var (_, _, folder) = await WriteAsync(scratch, SeedConfig, pdf: true);
+
+        var pdf = await File.ReadAllTextAsync(Path.Combine(folder, ReportFiles.PdfName), System.Text.Encoding.Latin1);
+        Assert.StartsWith("%PDF-", pdf, StringComparison.Ordinal);
+        var pages = PdfPage().Count(pdf);
+        Assert.True(pages >= 10, $"{pages} pages");
+    }
+
+    static string Text(JsonElement cell) => cell.ValueKind switch
+    {
+        JsonValueKind.Null => string.Empty,
+        JsonValueKind.Number when cell.TryGetInt64(out var n) => HtmlReportWriter.Format(n),
+        JsonValueKind.Number => HtmlReportWriter.Format(cell.GetDouble()),
+        _ => cell.GetString()!,
+    };
+
+    static string Decoded(string html) => WebUtility.HtmlDecode(html);
+
+    [GeneratedRegex("<tr>(.*?)</tr>", RegexOptions.Singleline)]
+    private static partial Regex Row();
+
+    [GeneratedRegex("<td[^>]*>(.*?)</td>", RegexOptions.Singleline)]
+    private static partial Regex Cell();
+
+    [GeneratedRegex("""(src|href)\s*=\s*["']?(https?:)?//|url\(\s*["']?(https?:)?//|@import""", RegexOptions.IgnoreCase)]
+    private static partial Regex External();
+
+    [GeneratedRegex(@"/Type\s*/Page[^s]")]
+    private static partial Regex PdfPage();
+}

@@ -1,0 +1,50 @@
+using Csa.Core;
+using Csa.Ingest.Extract;
+using Csa.Ingest.Geography;
+using Csa.Ingest.PoliceUk;
+using Csa.Ingest.Population;
+using Csa.Ingest.Series;
+using Csa.Ingest.Synthetic;
+using Csa.Storage.DuckDb;
+using Csa.Tests;
+
+namespace Csa.Reporting.Tests.Assessment;
+
+/// <summary>A real store holding what the demo holds: the ONS lookups, Northumbria's street files, the mid-2022
+/// population, the SYNTHETIC Huntingdonshire extract and the SYNTHETIC ambulance series.</summary>
+public sealed class ReportStoreFixture : IAsyncLifetime
+{
+    readonly ScratchFolder _scratch = TestPaths.NewScratchFolder();
+
+    public DuckDbStore Store { get; private set; } = null!;
+
+    public static string Examples => Path.Combine(TestPaths.RepositoryRoot, "data", "examples");
+
+    public async Task InitializeAsync()
+    {
+        Store = await DuckDbStore.OpenAsync(_scratch.File("report.duckdb"), TimeProvider.System);
+        foreach (var file in new[] { TestPaths.LsoaWardDistrict, TestPaths.DistrictHierarchy, TestPaths.LsoaVintages })
+        {
+            var (lookup, source) = await GeographyLookupReader.ReadAsync(file);
+            await Store.ImportGeographyAsync(lookup, source);
+        }
+
+        await new PoliceUkImporter(Store).ImportAsync([TestPaths.NorthumbriaZip]);
+        var (year, populations, populationSource) = await PopulationReader.ReadAsync(Path.Combine(TestPaths.Sample, "population", "lsoa21-population-mid2022.csv"), null);
+        await Store.ImportPopulationAsync(year, populations, populationSource);
+        var places = await Store.GetPlacesAsync();
+        var huntingdonshire = places.LsoaPlaces.Where(p => p.Value.District == "E07000011").Select(p => (p.Key, p.Value.Ward)).ToArray();
+        var extract = _scratch.File("extract");
+        new SyntheticExtractGenerator(huntingdonshire, 1).Write(extract, "Huntingdonshire", Period.Parse("2011-03..2017-02"), 1);
+        await new ExtractImporter(Store).ImportAsync(Path.Combine(extract, SyntheticExtractGenerator.ExtractFileName), Path.Combine(extract, SyntheticExtractGenerator.MappingFileName));
+        var area = (await Store.FindAreasAsync("E07000011")).Single();
+        var (counts, seriesSource) = await PartnerSeriesReader.ReadAsync(Path.Combine(Examples, "synthetic-ambulance-callouts-huntingdonshire.csv"));
+        await Store.ImportSeriesAsync("Ambulance call-outs (assault)", area, counts, seriesSource);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Store.DisposeAsync();
+        _scratch.Dispose();
+    }
+}
