@@ -146,6 +146,33 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
         Assert.False(Directory.Exists(scratch.File("out")));
     }
 
+    [Fact]
+    public async Task Findings_TheAnalystCanReplaceOrDeleteADraftedSentence()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        foreach (var file in Directory.GetFiles(ReportStoreFixture.Examples, "*", SearchOption.AllDirectories))
+        {
+            var target = scratch.File(Path.GetRelativePath(ReportStoreFixture.Examples, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        var config = scratch.File("report-seed-violence.json");
+        var text = (await File.ReadAllTextAsync(config)).Replace(
+            "\"findings\": {}",
+            "\"findings\": { \"all-crime\": \"Crime rose in 2016, mostly through recording practice.\", \"marker:cyber\": \"\" }",
+            StringComparison.Ordinal);
+        await File.WriteAllTextAsync(config, text);
+
+        var report = await new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(config));
+
+        var allCrime = Assert.Single(report.Findings, f => f.Id == "all-crime");
+        Assert.Equal("Crime rose in 2016, mostly through recording practice.", allCrime.Sentence);
+        Assert.True(allCrime.ReplacedByAnalyst);
+        Assert.DoesNotContain(report.Findings, f => f.Id == "marker:cyber");
+        Assert.Contains("class=\"finding analyst\"", HtmlReportWriter.Render(report), StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public async Task Pdf_WhereChromiumIsInstalled_HasThePages()
     {
