@@ -15,18 +15,8 @@ public sealed class ExtractImporter(ICsaStore store)
     {
         ArgumentNullException.ThrowIfNull(path);
         var mapping = ExtractMapping.Load(mappingPath);
-        if (!File.Exists(path))
-        {
-            throw new CsaImportException([new ImportIssue(path, 0, "no such file")]);
-        }
-
-        var (bytes, source) = await TextFile.ReadAsync(() => File.OpenRead(path), path, cancellationToken).ConfigureAwait(false);
+        var (text, source) = await InputFile.ReadTextAsync(path, cancellationToken).ConfigureAwait(false);
         var issues = new List<ImportIssue>();
-        var text = TextFile.Decode(bytes, path, issues);
-        if (text is null)
-        {
-            throw new CsaImportException(issues);
-        }
 
         var places = await store.GetPlacesAsync(cancellationToken).ConfigureAwait(false);
         var crimes = ExtractReader.Read(text, path, mapping, places, issues);

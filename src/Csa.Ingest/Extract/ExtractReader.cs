@@ -31,7 +31,7 @@ public static class ExtractReader
             return [];
         }
 
-        using var reader = Sep.New(mapping.Delimiter[0]).Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true }).FromText(text);
+        using var reader = InputFile.Csv(text, mapping.Delimiter[0]);
         var columns = MapColumns(reader.Header, fileName, mapping, issues);
         if (columns is null)
         {

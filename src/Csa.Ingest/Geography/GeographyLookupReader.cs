@@ -21,15 +21,9 @@ public static partial class GeographyLookupReader
     public static async Task<(GeographyLookup Lookup, SourceFile Source)> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new CsaImportException([new ImportIssue(path, 0, "no such file")]);
-        }
-
-        var (bytes, source) = await TextFile.ReadAsync(() => File.OpenRead(path), path, cancellationToken).ConfigureAwait(false);
+        var (text, source) = await InputFile.ReadTextAsync(path, cancellationToken).ConfigureAwait(false);
         var issues = new List<ImportIssue>();
-        var text = TextFile.Decode(bytes, path, issues);
-        var lookup = text is null ? null : Parse(text, path, issues);
+        var lookup = Parse(text, path, issues);
         if (issues.Count > 0 || lookup is null)
         {
             throw new CsaImportException(issues);
@@ -46,7 +40,7 @@ public static partial class GeographyLookupReader
             return null;
         }
 
-        using var reader = Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true }).FromText(text);
+        using var reader = InputFile.Csv(text);
         var names = reader.Header.ColNames;
         string? Find(string pattern) => names.FirstOrDefault(n => Regex.IsMatch(n, "^" + pattern + "$", RegexOptions.CultureInvariant));
 

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Csa.Core.Geography;
 using Csa.Core.Importing;
 using Csa.Ingest.Internal;
-using nietras.SeparatedValues;
 
 namespace Csa.Ingest.Population;
 
@@ -21,18 +20,12 @@ public static partial class PopulationReader
     public static async Task<(int Year, IReadOnlyDictionary<string, double> Populations, SourceFile Source)> ReadAsync(string path, int? year, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new CsaImportException([new ImportIssue(path, 0, "no such file")]);
-        }
-
         var match = YearInName().Match(Path.GetFileName(path));
         var resolved = year ?? (match.Success ? int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture) : (int?)null)
             ?? throw new CsaImportException([new ImportIssue(path, 0, "the estimate's year is not in the file name (…-mid2015.csv): give it with --year")]);
-        var (bytes, source) = await TextFile.ReadAsync(() => File.OpenRead(path), path, cancellationToken).ConfigureAwait(false);
+        var (text, source) = await InputFile.ReadTextAsync(path, cancellationToken).ConfigureAwait(false);
         var issues = new List<ImportIssue>();
-        var text = TextFile.Decode(bytes, path, issues) ?? throw new CsaImportException(issues);
-        using var reader = Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true }).FromText(text);
+        using var reader = InputFile.Csv(text);
         var names = reader.Header.ColNames;
         var code = names.FirstOrDefault(n => LsoaColumn().IsMatch(n));
         var population = names.Where(n => n.Contains("population", StringComparison.OrdinalIgnoreCase))

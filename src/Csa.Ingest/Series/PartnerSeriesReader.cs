@@ -2,7 +2,6 @@ using System.Globalization;
 using Csa.Core;
 using Csa.Core.Importing;
 using Csa.Ingest.Internal;
-using nietras.SeparatedValues;
 
 namespace Csa.Ingest.Series;
 
@@ -16,15 +15,9 @@ public static class PartnerSeriesReader
     public static async Task<(IReadOnlyList<(Month Month, long Count)> Counts, SourceFile Source)> ReadAsync(string path, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new CsaImportException([new ImportIssue(path, 0, "no such file")]);
-        }
-
-        var (bytes, source) = await TextFile.ReadAsync(() => File.OpenRead(path), path, cancellationToken).ConfigureAwait(false);
+        var (text, source) = await InputFile.ReadTextAsync(path, cancellationToken).ConfigureAwait(false);
         var issues = new List<ImportIssue>();
-        var text = TextFile.Decode(bytes, path, issues) ?? throw new CsaImportException(issues);
-        using var reader = Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true }).FromText(text);
+        using var reader = InputFile.Csv(text);
         var counts = new List<(Month, long, int)>();
         foreach (var row in reader)
         {

@@ -120,14 +120,7 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
     public async Task BadConfig_NamesTheKeyAndWritesNothing(string what, string find, string replace)
     {
         using var scratch = TestPaths.NewScratchFolder();
-        foreach (var file in Directory.GetFiles(ReportStoreFixture.Examples, "*", SearchOption.AllDirectories))
-        {
-            var target = scratch.File(Path.GetRelativePath(ReportStoreFixture.Examples, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        var config = scratch.File("report-seed-violence.json");
+        var config = CopyExamples(scratch);
         var text = await File.ReadAllTextAsync(config);
         Assert.Contains(find, text, StringComparison.Ordinal);
         await File.WriteAllTextAsync(config, text.Replace(find, replace, StringComparison.Ordinal));
@@ -150,14 +143,7 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
     public async Task Findings_TheAnalystCanReplaceOrDeleteADraftedSentence()
     {
         using var scratch = TestPaths.NewScratchFolder();
-        foreach (var file in Directory.GetFiles(ReportStoreFixture.Examples, "*", SearchOption.AllDirectories))
-        {
-            var target = scratch.File(Path.GetRelativePath(ReportStoreFixture.Examples, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        var config = scratch.File("report-seed-violence.json");
+        var config = CopyExamples(scratch);
         var text = (await File.ReadAllTextAsync(config)).Replace(
             "\"findings\": {}",
             "\"findings\": { \"all-crime\": \"Crime rose in 2016, mostly through recording practice.\", \"marker:cyber\": \"\" }",
@@ -185,6 +171,19 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
         Assert.StartsWith("%PDF-", pdf, StringComparison.Ordinal);
         var pages = PdfPage().Count(pdf);
         Assert.True(pages >= 10, $"{pages} pages");
+    }
+
+    /// <summary>Copies the example configs, narratives and files into <paramref name="scratch"/>; returns the seed config's copy.</summary>
+    static string CopyExamples(ScratchFolder scratch)
+    {
+        foreach (var file in Directory.GetFiles(ReportStoreFixture.Examples, "*", SearchOption.AllDirectories))
+        {
+            var target = scratch.File(Path.GetRelativePath(ReportStoreFixture.Examples, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return scratch.File("report-seed-violence.json");
     }
 
     static string Text(JsonElement cell) => cell.ValueKind switch
