@@ -11,7 +11,13 @@ public sealed class RateTable(ICsaStore store)
 {
     /// <summary>Builds the table.</summary>
     /// <exception cref="CsaQueryException">No population for the year, the period outside the data, or no data for the tree.</exception>
-    public async Task<ResultTable> BuildAsync(Area area, Period period, CategoryTree tree, int? populationYear, CancellationToken cancellationToken = default)
+    /// <param name="area">The area.</param>
+    /// <param name="period">The period.</param>
+    /// <param name="tree">The tree whose rows are rated.</param>
+    /// <param name="populationYear">The estimate to use, when not the period's own year.</param>
+    /// <param name="confidence">The intervals' confidence: 0.95 (the default) or 0.998, as Fingertips shows them.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task<ResultTable> BuildAsync(Area area, Period period, CategoryTree tree, int? populationYear, double confidence = 0.95, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tree);
         var counter = await CategoryCounter.CreateAsync(store, tree, area, [], cancellationToken, period).ConfigureAwait(false);
@@ -19,20 +25,21 @@ public sealed class RateTable(ICsaStore store)
         var population = await PopulationChoice.ForPeriodAsync(store, area, period, populationYear, cancellationToken).ConfigureAwait(false);
         var counts = await counter.CountRowsAsync(period, cancellationToken).ConfigureAwait(false);
         var annualise = 12.0 / period.MonthCount;
+        var level = (confidence * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
         var rows = tree.Rows.Select((row, i) =>
         {
-            var rate = Statistics.Rate.Of(counts[i], population.Population, 1000);
+            var rate = Statistics.Rate.Of(counts[i], population.Population, 1000, confidence);
             return (IReadOnlyList<object?>)[row.Label, counts[i], Math.Round(rate.Value, 2), Math.Round(rate.Interval.Lower, 2), Math.Round(rate.Interval.Upper, 2), rate.Interval.Method, Math.Round(rate.Value * annualise, 2)];
         }).ToList();
         var notes = new List<string>
         {
             population.Note,
-            "Rate = crimes ÷ population × 1,000 over the period; the 95% interval is PHEindicatormethods' (Byar's method from 10 crimes, exact Poisson below). Annualised = rate × 12 ÷ months.",
+            $"Rate = crimes ÷ population × 1,000 over the period; the {level}% interval is PHEindicatormethods' (Byar's method from 10 crimes, exact Poisson below). Annualised = rate × 12 ÷ months.",
             counter.SourceNote,
         };
         return ResultTable.Create(
             $"{area.Describe()}: rates per 1,000 population, {period} (tree: {tree.Name})" + (counter.IsSynthetic ? " [SYNTHETIC DATA]" : string.Empty),
-            ["Category", "Crimes", "Rate per 1,000", "Lower 95%", "Upper 95%", "Interval method", "Annualised rate per 1,000"],
+            ["Category", "Crimes", "Rate per 1,000", $"Lower {level}%", $"Upper {level}%", "Interval method", "Annualised rate per 1,000"],
             rows,
             notes);
     }

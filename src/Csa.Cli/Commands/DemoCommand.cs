@@ -54,7 +54,7 @@ static class DemoCommand
             TableOutput.Render(await summary.BuildAsync(resolved, null, null, SummaryBreakdown.Type, cancellationToken));
             TableOutput.Render(await summary.BuildAsync(resolved, null, null, SummaryBreakdown.Month, cancellationToken));
             var huntingdonshire = await new AreaResolver(store).ResolveAsync("Huntingdonshire", cancellationToken);
-            TableOutput.Render(await new RateTable(store).BuildAsync(huntingdonshire, Period.Parse("2019-07..2019-09"), CategoryTrees.Load("police-uk"), 2015, cancellationToken));
+            TableOutput.Render(await new RateTable(store).BuildAsync(huntingdonshire, Period.Parse("2019-07..2019-09"), CategoryTrees.Load("police-uk"), 2015, cancellationToken: cancellationToken));
 
             // The seed's own figures need a police extract, which is never public: a labelled synthetic one stands in.
             var synthetic = Path.Combine(parse.GetValue(output)!, "synthetic-extract");

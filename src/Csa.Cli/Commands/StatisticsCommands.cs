@@ -77,8 +77,10 @@ static class StatisticsCommands
         var period = CommonOptions.PeriodOption("--period", "The period: 2016-01..2016-12, 2016 or FY2015/16.", required: true);
         var tree = CommonOptions.Tree();
         var populationYear = CommonOptions.PopulationYear();
+        var confidence = new Option<string>("--confidence") { Description = "The intervals' confidence: 95 or 99.8 (Fingertips' two levels).", DefaultValueFactory = _ => "95" };
+        confidence.AcceptOnlyFromAmong("95", "99.8");
         var command = new Command("rates", "Rates per 1,000 population with 95% confidence intervals for every row of a tree.");
-        foreach (var option in new Option[] { area, period, tree, populationYear })
+        foreach (var option in new Option[] { area, period, tree, populationYear, confidence })
         {
             command.Options.Add(option);
         }
@@ -88,7 +90,8 @@ static class StatisticsCommands
         {
             await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
-            var table = await new RateTable(store).BuildAsync(resolved, parse.GetValue(period)!, CategoryTrees.Load(parse.GetValue(tree)!), parse.GetValue(populationYear), cancellationToken);
+            var level = parse.GetValue(confidence) == "99.8" ? 0.998 : 0.95;
+            var table = await new RateTable(store).BuildAsync(resolved, parse.GetValue(period)!, CategoryTrees.Load(parse.GetValue(tree)!), parse.GetValue(populationYear), level, cancellationToken);
             TableOutput.Show(table, parse);
         }));
         return command;

@@ -39,6 +39,9 @@ public class StatisticsOnSyntheticDataTests
         Assert.Equal(46.5, Math.Round((double)allCrime[2]!, 1));
         Assert.Equal("Byars", allCrime[5]);
         Assert.Contains(table.Notes, n => n.StartsWith("Population: ONS mid-2016 estimate, 177,570", StringComparison.Ordinal));
+        var wide = await new RateTable(synthetic.Store).BuildAsync(area, Period.Parse("2016"), CategoryTrees.Load("seed"), null, 0.998);
+        Assert.Equal("Lower 99.8%", wide.Columns[3]);
+        Assert.True((double)wide.Rows[0][3]! < (double)allCrime[3]!);
     }
 
     [Fact]
