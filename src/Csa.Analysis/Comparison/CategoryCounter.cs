@@ -51,17 +51,20 @@ public sealed class CategoryCounter
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(needed);
         var extract = await store.GetExtractCoverageAsync(cancellationToken).ConfigureAwait(false);
-        var extractCovers = extract is not null && needed.All(p => p.From >= extract.From && p.To <= extract.To);
-        if (extract is not null && tree.Rows.All(r => r.WorksOnPoliceUk) && !extractCovers)
+
+        // An extract is a force's: one that holds no crime in this area does not count it (as zeros) at all.
+        if (extract is not null && (await store.CountExtractAsync(area, extract, cancellationToken).ConfigureAwait(false)).Count == 0)
         {
-            var street = DataCoverage.From(await store.GetHeldStreetMonthsAsync(area, cancellationToken).ConfigureAwait(false));
-            if (!street.IsEmpty && needed.All(p => p.From >= street.First && p.To <= street.Last))
-            {
-                return new CategoryCounter(store, tree, Exclusion.Resolve(exclusions, tree, CountSource.PoliceUk), area, CountSource.PoliceUk, Period.Create(street.First, street.Last), street)
-                {
-                    SourceNote = "Source: data.police.uk street-level data; Open Government Licence v3.0.",
-                };
-            }
+            return await StreetAsync(store, tree, area, exclusions, cancellationToken).ConfigureAwait(false)
+                ?? throw new CsaQueryException($"The local extract held has no crime in {area.Describe()}, and no data.police.uk street data can count the tree '{tree.Name}' there.");
+        }
+
+        var extractCovers = extract is not null && needed.All(p => p.From >= extract.From && p.To <= extract.To);
+        if (extract is not null && !extractCovers
+            && await StreetAsync(store, tree, area, exclusions, cancellationToken).ConfigureAwait(false) is { } covering
+            && needed.All(p => p.From >= covering.Coverage.From && p.To <= covering.Coverage.To))
+        {
+            return covering;
         }
 
         if (extract is not null && tree.Rows.All(r => r.WorksOnExtract))
@@ -80,22 +83,28 @@ public sealed class CategoryCounter
             };
         }
 
-        if (tree.Rows.All(r => r.WorksOnPoliceUk))
+        return await StreetAsync(store, tree, area, exclusions, cancellationToken).ConfigureAwait(false)
+            ?? throw new CsaQueryException(extract is null
+                ? $"The tree '{tree.Name}' needs a local police extract (offence codes and markers), and the store holds none: import one with 'csa import extract FILE --mapping MAP.json'" +
+                  (tree.Rows.All(r => r.WorksOnPoliceUk) ? $", or data.police.uk street data for {area.Describe()}." : ", or use --tree police-uk with data.police.uk street data.")
+                : $"The tree '{tree.Name}' has rows that a local extract cannot count.");
+    }
+
+    /// <summary>A counter on data.police.uk street data, when every row of the tree can be counted there and the area has some.</summary>
+    static async Task<CategoryCounter?> StreetAsync(ICsaStore store, CategoryTree tree, Area area, IReadOnlyList<string> exclusions, CancellationToken cancellationToken)
+    {
+        if (!tree.Rows.All(r => r.WorksOnPoliceUk))
         {
-            var street = DataCoverage.From(await store.GetHeldStreetMonthsAsync(area, cancellationToken).ConfigureAwait(false));
-            if (!street.IsEmpty)
-            {
-                return new CategoryCounter(store, tree, Exclusion.Resolve(exclusions, tree, CountSource.PoliceUk), area, CountSource.PoliceUk, Period.Create(street.First, street.Last), street)
-                {
-                    SourceNote = "Source: data.police.uk street-level data; Open Government Licence v3.0.",
-                };
-            }
+            return null;
         }
 
-        throw new CsaQueryException(extract is null
-            ? $"The tree '{tree.Name}' needs a local police extract (offence codes and markers), and the store holds none: import one with 'csa import extract FILE --mapping MAP.json'" +
-              (tree.Rows.All(r => r.WorksOnPoliceUk) ? $", or data.police.uk street data for {area.Describe()}." : ", or use --tree police-uk with data.police.uk street data.")
-            : $"The tree '{tree.Name}' has rows that a local extract cannot count.");
+        var street = DataCoverage.From(await store.GetHeldStreetMonthsAsync(area, cancellationToken).ConfigureAwait(false));
+        return street.IsEmpty
+            ? null
+            : new CategoryCounter(store, tree, Exclusion.Resolve(exclusions, tree, CountSource.PoliceUk), area, CountSource.PoliceUk, Period.Create(street.First, street.Last), street)
+            {
+                SourceNote = "Source: data.police.uk street-level data; Open Government Licence v3.0.",
+            };
     }
 
     /// <summary>Whether any extract file held is synthetic: every table made from it says so in its title.</summary>

@@ -79,4 +79,15 @@ public class SeedReproductionTests
         Assert.Equal("The two periods are the same (2016-01..2016-12): compare two different periods.", same.Message);
         Assert.Equal("--exclude 'Harrassment' is not a row of the tree, an ONS offence group or subgroup, or a Home Office offence code.", exclusion.Message);
     }
+
+    [Fact]
+    public async Task Compare_AreaTheExtractDoesNotCover_IsAnErrorNotZeros()
+    {
+        await using var synthetic = await SyntheticExtractStore.CreateAsync(4);
+        var newcastle = await new AreaResolver(synthetic.Store).ResolveAsync("Newcastle upon Tyne");
+
+        var error = await Assert.ThrowsAsync<CsaQueryException>(() => new PeriodComparison(synthetic.Store).BuildAsync(newcastle, Period.Parse("2015"), Period.Parse("2016"), CategoryTrees.Load("seed"), []));
+
+        Assert.StartsWith("The local extract held has no crime in Newcastle upon Tyne (district E08000021)", error.Message, StringComparison.Ordinal);
+    }
 }
