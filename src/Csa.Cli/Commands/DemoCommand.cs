@@ -3,9 +3,9 @@ using Csa.Analysis;
 using Csa.Analysis.Comparison;
 using Csa.Analysis.Rates;
 using Csa.Analysis.Trees;
+using Csa.Cli.Output;
 using Csa.Core;
 using Csa.Ingest.Synthetic;
-using Csa.Cli.Output;
 
 namespace Csa.Cli.Commands;
 

@@ -2,8 +2,8 @@ using Csa.Analysis.Rates;
 using Csa.Analysis.Trees;
 using Csa.Core;
 using Csa.Ingest.Geography;
-using Csa.Ingest.Population;
 using Csa.Ingest.PoliceUk;
+using Csa.Ingest.Population;
 using Csa.Storage.DuckDb;
 using Csa.Tests;
 
