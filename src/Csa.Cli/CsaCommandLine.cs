@@ -19,6 +19,7 @@ public static class CsaCommandLine
         import.Subcommands.Add(StatisticsCommands.ImportPopulation());
         import.Subcommands.Add(StatisticsCommands.ImportSeries());
         import.Subcommands.Add(StatisticsCommands.ImportDeprivation());
+        import.Subcommands.Add(StatisticsCommands.ImportBoundaries());
         root.Subcommands.Add(import);
         root.Subcommands.Add(SynthCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());

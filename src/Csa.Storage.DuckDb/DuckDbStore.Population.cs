@@ -152,4 +152,56 @@ public sealed partial class DuckDbStore
 
         return rows;
     }
+
+    /// <inheritdoc/>
+    public async Task ImportBoundariesAsync(IReadOnlyList<Boundary> boundaries, SourceFile source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(boundaries);
+        ArgumentNullException.ThrowIfNull(source);
+        using var transaction = _connection.BeginTransaction();
+        await ExecuteAsync(transaction, "CREATE OR REPLACE TEMP TABLE incoming_boundary (code VARCHAR)", cancellationToken).ConfigureAwait(false);
+        using (var codes = _connection.CreateAppender("incoming_boundary"))
+        {
+            foreach (var b in boundaries)
+            {
+                codes.CreateRow().AppendValue(b.Code).EndRow();
+            }
+        }
+
+        await ExecuteAsync(transaction, "DELETE FROM boundary WHERE code IN (SELECT code FROM incoming_boundary)", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(transaction, "DROP TABLE incoming_boundary", cancellationToken).ConfigureAwait(false);
+        using (var appender = _connection.CreateAppender("boundary"))
+        {
+            foreach (var b in boundaries)
+            {
+                appender.CreateRow().AppendValue(b.Code).AppendValue(b.Name).AppendValue(b.Kind).AppendValue(b.Vintage)
+                    .AppendValue(b.GeoJson).AppendValue(b.Vertices).AppendValue(b.OriginalVertices).EndRow();
+            }
+        }
+
+        await ExecuteAsync(transaction, "DELETE FROM import_file WHERE kind = 'boundaries' AND source_name = $name", cancellationToken, ("name", source.Name)).ConfigureAwait(false);
+        await RecordAsync(transaction, "boundaries", source, boundaries.Count, cancellationToken).ConfigureAwait(false);
+        transaction.Commit();
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<Boundary>> GetBoundariesAsync(string kind, IReadOnlyCollection<string>? codes, CancellationToken cancellationToken = default)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT code, name, kind, vintage, geojson, vertices, original_vertices FROM boundary WHERE kind = $kind ORDER BY code";
+        command.Parameters.Add(new DuckDBParameter("kind", kind));
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var wanted = codes is null ? null : new HashSet<string>(codes, StringComparer.Ordinal);
+        var rows = new List<Boundary>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var code = reader.GetString(0);
+            if (wanted is null || wanted.Contains(code))
+            {
+                rows.Add(new Boundary(code, reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5), reader.GetInt32(6)));
+            }
+        }
+
+        return rows;
+    }
 }

@@ -51,6 +51,27 @@ static class StatisticsCommands
         return command;
     }
 
+    public static Command ImportBoundaries()
+    {
+        var files = new Argument<string[]>("FILE") { Description = "ONS boundary GeoJSON (WGS84): wards (WDyyCD), LSOAs (LSOA11CD, LSOA21CD) or districts (LADyyCD).", Arity = ArgumentArity.OneOrMore };
+        var tolerance = new Option<double>("--tolerance") { Description = "Simplification tolerance in degrees (default 0.0001, about 10 m).", DefaultValueFactory = _ => Ingest.Boundaries.BoundaryReader.DefaultTolerance };
+        var command = new Command("boundaries", "Import area boundaries, simplified for the web; a code already held is replaced.");
+        command.Arguments.Add(files);
+        command.Options.Add(tolerance);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
+        {
+            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            foreach (var file in parse.GetValue(files)!)
+            {
+                var (boundaries, source) = await Ingest.Boundaries.BoundaryReader.ReadAsync(file, parse.GetValue(tolerance), cancellationToken);
+                await store.ImportBoundariesAsync(boundaries, source, cancellationToken);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"Imported {file}: {boundaries.Count} {(boundaries.Count > 0 ? boundaries[0].Kind : "area")} boundaries, {boundaries.Sum(b => b.OriginalVertices):N0} vertices simplified to {boundaries.Sum(b => b.Vertices):N0}."));
+            }
+        }));
+        return command;
+    }
+
     public static Command ImportSeries()
     {
         var file = new Argument<string>("FILE") { Description = "A CSV of months (YYYY-MM) and counts, one month a row, with no gap." };
