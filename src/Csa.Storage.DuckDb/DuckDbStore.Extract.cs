@@ -42,19 +42,11 @@ public sealed partial class DuckDbStore
         ArgumentNullException.ThrowIfNull(crimes);
         ArgumentNullException.ThrowIfNull(source);
         using var transaction = _connection.BeginTransaction();
-        await ExecuteAsync(transaction, "CREATE OR REPLACE TEMP TABLE incoming_ref (crime_ref VARCHAR)", cancellationToken).ConfigureAwait(false);
-        using (var appender = _connection.CreateAppender("incoming_ref"))
-        {
-            foreach (var crime in crimes)
-            {
-                appender.CreateRow().AppendValue(crime.CrimeReference).EndRow();
-            }
-        }
-
-        var updated = await ScalarLongAsync(transaction, "SELECT count(*) FROM extract_crime WHERE crime_ref IN (SELECT crime_ref FROM incoming_ref)", cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(transaction, "DELETE FROM extract_marker WHERE crime_ref IN (SELECT crime_ref FROM incoming_ref)", cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(transaction, "DELETE FROM extract_crime WHERE crime_ref IN (SELECT crime_ref FROM incoming_ref)", cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(transaction, "DROP TABLE incoming_ref", cancellationToken).ConfigureAwait(false);
+        await StageKeysAsync(transaction, crimes.Select(c => c.CrimeReference), cancellationToken).ConfigureAwait(false);
+        var updated = await ScalarLongAsync(transaction, "SELECT count(*) FROM extract_crime WHERE crime_ref IN (SELECT key FROM incoming_key)", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(transaction, "DELETE FROM extract_marker WHERE crime_ref IN (SELECT key FROM incoming_key)", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(transaction, "DELETE FROM extract_crime WHERE crime_ref IN (SELECT key FROM incoming_key)", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(transaction, "DROP TABLE incoming_key", cancellationToken).ConfigureAwait(false);
         AppendExtract(crimes, source);
         await ExecuteAsync(
             transaction,
@@ -68,6 +60,17 @@ public sealed partial class DuckDbStore
             ("at", _time.GetUtcNow().UtcDateTime)).ConfigureAwait(false);
         transaction.Commit();
         return new ExtractImportResult(crimes.Count - updated, updated);
+    }
+
+    /// <summary>Puts the keys of an incoming import into the temporary table <c>incoming_key</c>, for the replacement that follows.</summary>
+    async Task StageKeysAsync(DuckDBTransaction transaction, IEnumerable<string> keys, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(transaction, "CREATE OR REPLACE TEMP TABLE incoming_key (key VARCHAR)", cancellationToken).ConfigureAwait(false);
+        using var appender = _connection.CreateAppender("incoming_key");
+        foreach (var key in keys)
+        {
+            appender.CreateRow().AppendValue(key).EndRow();
+        }
     }
 
     void AppendExtract(IReadOnlyList<ExtractCrime> crimes, SourceFile source)

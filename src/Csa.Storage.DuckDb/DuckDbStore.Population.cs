@@ -159,17 +159,9 @@ public sealed partial class DuckDbStore
         ArgumentNullException.ThrowIfNull(boundaries);
         ArgumentNullException.ThrowIfNull(source);
         using var transaction = _connection.BeginTransaction();
-        await ExecuteAsync(transaction, "CREATE OR REPLACE TEMP TABLE incoming_boundary (code VARCHAR)", cancellationToken).ConfigureAwait(false);
-        using (var codes = _connection.CreateAppender("incoming_boundary"))
-        {
-            foreach (var b in boundaries)
-            {
-                codes.CreateRow().AppendValue(b.Code).EndRow();
-            }
-        }
-
-        await ExecuteAsync(transaction, "DELETE FROM boundary WHERE code IN (SELECT code FROM incoming_boundary)", cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(transaction, "DROP TABLE incoming_boundary", cancellationToken).ConfigureAwait(false);
+        await StageKeysAsync(transaction, boundaries.Select(b => b.Code), cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(transaction, "DELETE FROM boundary WHERE code IN (SELECT key FROM incoming_key)", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(transaction, "DROP TABLE incoming_key", cancellationToken).ConfigureAwait(false);
         using (var appender = _connection.CreateAppender("boundary"))
         {
             foreach (var b in boundaries)
