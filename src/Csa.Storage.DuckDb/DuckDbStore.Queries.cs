@@ -11,7 +11,7 @@ namespace Csa.Storage.DuckDb;
 public sealed partial class DuckDbStore
 {
     static readonly string[] HeldTables =
-        ["street_record", "outcome_event", "import_file", "lsoa_ward_district", "district_hierarchy", "lsoa_vintage_link", "lsoa_area", "extract_crime", "extract_marker", "population", "partner_series", "deprivation", "boundary"];
+        ["street_record", "outcome_event", "import_file", "lsoa_ward_district", "district_hierarchy", "lsoa_vintage_link", "lsoa_area", "extract_crime", "extract_marker", "population", "partner_series", "deprivation", "boundary", "atlas_user"];
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<CrimeCountRow>> CountAsync(CountQuery query, CancellationToken cancellationToken = default)

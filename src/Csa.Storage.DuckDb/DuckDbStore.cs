@@ -75,6 +75,44 @@ public sealed partial class DuckDbStore : ICsaStore
         }
     }
 
+    /// <summary>Opens the store at <paramref name="path"/> read-only, as a server that never writes does: several
+    /// processes may hold it so, but none while another writes (DuckDB's rule).</summary>
+    /// <exception cref="CsaStoreException">No such file, a store of another schema version (an older one must be migrated by a csa command first), or the file is held for writing.</exception>
+    public static async Task<DuckDbStore> OpenReadOnlyAsync(string path, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(time);
+        if (!File.Exists(path))
+        {
+            throw new CsaStoreException($"No store {path}: import data into it first (csa import …).");
+        }
+
+        var connection = new DuckDBConnection($"Data Source={Path.GetFullPath(path)};ACCESS_MODE=READ_ONLY");
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var version = await Migrations.ReadVersionAsync(connection, path, cancellationToken).ConfigureAwait(false);
+            if (version != Migrations.Latest)
+            {
+                throw new CsaStoreException(version < Migrations.Latest
+                    ? $"The store {path} has schema version {version}, older than this csa's {Migrations.Latest}: run any csa command on it once (csa quality) to migrate it, then open it read-only."
+                    : $"The store {path} was made by a newer csa (schema version {version}; this csa knows versions up to {Migrations.Latest}).");
+            }
+
+            return new DuckDbStore(connection, time, new StoreInfo(path, version, null));
+        }
+        catch (DuckDBException e)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new CsaStoreException(DescribeOpenFailure(path, e), e);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     static string DescribeOpenFailure(string path, DuckDBException e) =>
         e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase)
             ? $"The store {path} is in use by another csa process (DuckDB allows one writer). Wait for it to finish, or use another --store. ({e.Message})"

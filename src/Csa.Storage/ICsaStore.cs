@@ -82,6 +82,16 @@ public interface ICsaStore : IAsyncDisposable
     /// <summary>A partner series' monthly counts for an area (empty when none is held).</summary>
     Task<IReadOnlyList<(Core.Month Month, long Count)>> GetSeriesAsync(string name, Area area, CancellationToken cancellationToken = default);
 
+    /// <summary>Adds an atlas account.</summary>
+    /// <exception cref="Core.CsaQueryException">An account of that name exists.</exception>
+    Task AddUserAsync(string name, string passwordHash, CancellationToken cancellationToken = default);
+
+    /// <summary>The account of that name, or null.</summary>
+    Task<AtlasUser?> GetUserAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the outcome of a login: the account's failure count and lock (see <see cref="Core.Security.LockoutPolicy"/>).</summary>
+    Task RecordLoginAsync(string name, int failedAttempts, DateTimeOffset? lockedUntil, CancellationToken cancellationToken = default);
+
     /// <summary>Every file in the import ledger.</summary>
     Task<IReadOnlyList<ImportedFile>> GetImportedFilesAsync(CancellationToken cancellationToken = default);
 

@@ -78,6 +78,29 @@ public class DuckDbStoreMigrationTests
     }
 
     [Fact]
+    public async Task OpenReadOnlyAsync_ACurrentStore_ReadsAndTwoReadersShareIt_AnOlderOneMustBeMigratedFirst()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        var path = scratch.File("store.duckdb");
+        await using (var writer = await DuckDbStore.OpenAsync(path, StoreTestKit.Clock))
+        {
+            await StoreTestKit.ImportAsync(writer, Path.Combine(TestPaths.Cambridgeshire, "2019-07", "2019-07-cambridgeshire-street.csv"));
+        }
+
+        await using (var first = await DuckDbStore.OpenReadOnlyAsync(path, StoreTestKit.Clock))
+        await using (var second = await DuckDbStore.OpenReadOnlyAsync(path, StoreTestKit.Clock))
+        {
+            Assert.Equal(7546, (await first.GetTableCountsAsync())["street_record"]);
+            Assert.Equal(7546, (await second.GetTableCountsAsync())["street_record"]);
+        }
+
+        var old = scratch.File("old.duckdb");
+        await (await DuckDbStore.OpenAsync(old, StoreTestKit.Clock, targetVersion: 1)).DisposeAsync();
+        var error = await Assert.ThrowsAsync<CsaStoreException>(() => DuckDbStore.OpenReadOnlyAsync(old, StoreTestKit.Clock));
+        Assert.Contains("run any csa command on it once", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpenAsync_MissingFolder_SaysWhichFolder()
     {
         using var scratch = TestPaths.NewScratchFolder();

@@ -57,7 +57,7 @@ static class Migrations
         return found;
     }
 
-    static async Task<int> ReadVersionAsync(DuckDBConnection connection, string path, CancellationToken cancellationToken)
+    public static async Task<int> ReadVersionAsync(DuckDBConnection connection, string path, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'csa_schema'";

@@ -1,0 +1,53 @@
+using Csa.Core;
+using DuckDB.NET.Data;
+
+namespace Csa.Storage.DuckDb;
+
+public sealed partial class DuckDbStore
+{
+    /// <inheritdoc/>
+    public async Task AddUserAsync(string name, string passwordHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
+        if (await GetUserAsync(name, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            throw new CsaQueryException($"An atlas account named '{name}' exists already.");
+        }
+
+        await ExecuteAsync(
+            null,
+            "INSERT INTO atlas_user VALUES ($name, $hash, 0, NULL, $at)",
+            cancellationToken,
+            ("name", name),
+            ("hash", passwordHash),
+            ("at", _time.GetUtcNow().UtcDateTime)).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<AtlasUser?> GetUserAsync(string name, CancellationToken cancellationToken = default)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT name, password_hash, failed_attempts, locked_until FROM atlas_user WHERE name = $name";
+        command.Parameters.Add(new DuckDBParameter("name", name));
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        DateTimeOffset? lockedUntil = reader.IsDBNull(3) ? null : new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc));
+        return new AtlasUser(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), lockedUntil);
+    }
+
+    /// <inheritdoc/>
+    public async Task RecordLoginAsync(string name, int failedAttempts, DateTimeOffset? lockedUntil, CancellationToken cancellationToken = default)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "UPDATE atlas_user SET failed_attempts = $failures, locked_until = $until WHERE name = $name";
+        command.Parameters.Add(new DuckDBParameter("failures", failedAttempts));
+        command.Parameters.Add(new DuckDBParameter("until", lockedUntil?.UtcDateTime));
+        command.Parameters.Add(new DuckDBParameter("name", name));
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
