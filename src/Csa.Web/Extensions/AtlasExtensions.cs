@@ -1,0 +1,54 @@
+using Csa.Web.Disclosure;
+using Csa.Web.Endpoints;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace Csa.Web.Extensions;
+
+/// <summary>Composes the atlas: settings, read-only store access, cookie login, anti-forgery, disclosure control.</summary>
+public static class AtlasExtensions
+{
+    /// <summary>Adds the atlas's services.</summary>
+    public static void AddCsaAtlas(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<AtlasOptions>().BindConfiguration("Atlas");
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<StoreAccess>();
+        builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddSingleton<DisclosureControl>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddAntiforgery();
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+        {
+            options.LoginPath = "/login";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Events.OnRedirectToLogin = context =>
+            {
+                // The API answers 401, not a redirect; pages go to the login form.
+                if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                }
+                else
+                {
+                    context.Response.Redirect(context.RedirectUri);
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+        builder.Services.AddAuthorization();
+    }
+
+    /// <summary>Maps the atlas's endpoints.</summary>
+    public static void MapCsaAtlas(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapAuthEndpoints();
+        app.MapAreaEndpoints();
+    }
+}

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Csa.Web.Tests;
+
+public sealed partial class AtlasApiTests(AtlasStoreFixture fixture) : IClassFixture<AtlasStoreFixture>
+{
+    static readonly WebApplicationFactoryClientOptions NoRedirects = new() { AllowAutoRedirect = false, HandleCookies = true };
+
+    static async Task<HttpResponseMessage> LogInAsync(HttpClient client, string password)
+    {
+        var form = await client.GetStringAsync("/login");
+        var token = Token().Match(form);
+        Assert.True(token.Success, "the login form carries an anti-forgery token");
+        return await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [token.Groups[1].Value] = token.Groups[2].Value,
+            ["name"] = AtlasStoreFixture.User,
+            ["password"] = password,
+        }));
+    }
+
+    [Fact]
+    public async Task Restricted_AnonymousApiRequest_IsRefused()
+    {
+        using var atlas = fixture.Atlas(isPublic: false);
+        using var client = atlas.CreateClient(NoRedirects);
+
+        var response = await client.GetAsync("/api/areas?q=Huntingdonshire");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Restricted_AfterLogin_AnswersWithFullCounts()
+    {
+        using var atlas = fixture.Atlas(isPublic: false);
+        using var client = atlas.CreateClient(NoRedirects);
+
+        var login = await LogInAsync(client, AtlasStoreFixture.Password);
+        var areas = await client.GetStringAsync("/api/areas?q=Huntingdonshire");
+        var wards = JsonDocument.Parse(await client.GetStringAsync("/api/wards?area=Huntingdonshire&period=2019-07..2019-09&category=Bicycle%20theft"));
+
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Contains("\"code\":\"E07000011\"", areas, StringComparison.Ordinal);
+        Assert.False(wards.RootElement.GetProperty("suppressed").GetBoolean());
+        var counts = wards.RootElement.GetProperty("wards").EnumerateArray().Select(w => w.GetProperty("crimes").GetInt64()).ToArray();
+        Assert.Equal(26, counts.Length);
+        Assert.Equal(70, counts.Sum());
+        Assert.Contains(counts, c => c is >= 1 and <= 4);
+    }
+
+    [Fact]
+    public async Task Restricted_RepeatedWrongPasswords_LockTheAccount()
+    {
+        using var atlas = fixture.Atlas(isPublic: false);
+        using var client = atlas.CreateClient(NoRedirects);
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await LogInAsync(client, "not the password at all")).StatusCode);
+        }
+
+        var locked = await LogInAsync(client, AtlasStoreFixture.Password);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+        Assert.Contains("is locked after 5 failed logins", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Restricted_LoginWithoutTheAntiforgeryToken_IsRefused()
+    {
+        using var atlas = fixture.Atlas(isPublic: false);
+        using var client = atlas.CreateClient(NoRedirects);
+
+        var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = AtlasStoreFixture.User, ["password"] = AtlasStoreFixture.Password }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("All%20crime")]
+    [InlineData("Bicycle%20theft")]
+    [InlineData("Robbery")]
+    [InlineData("Possession%20of%20weapons")]
+    public async Task Public_NeverShowsACountFromOneToFour_AndSaysSo(string category)
+    {
+        using var atlas = fixture.Atlas(isPublic: true);
+        using var client = atlas.CreateClient(NoRedirects);
+
+        var response = await client.GetAsync($"/api/wards?area=Huntingdonshire&period=2019-07..2019-09&category={category}");
+        var body = await response.Content.ReadAsStringAsync();
+        using var json = JsonDocument.Parse(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var counts = json.RootElement.GetProperty("wards").EnumerateArray().Select(w => w.GetProperty("crimes")).ToArray();
+        Assert.DoesNotContain(counts, c => c.ValueKind == JsonValueKind.Number && c.GetInt64() is >= 1 and <= 4);
+        Assert.NotEqual(1, counts.Count(c => c.ValueKind == JsonValueKind.Null));
+        Assert.True(json.RootElement.GetProperty("suppressed").GetBoolean());
+        Assert.Contains("Counts from 1 to 4 are not shown", body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/wards?area=Atlantis&period=2019-07", "No area has the code or name 'Atlantis'.")]
+    [InlineData("/api/wards?area=Huntingdonshire&period=2019-09..2019-07", "ends before it starts")]
+    [InlineData("/api/wards?area=Huntingdonshire&period=July", "is not a period")]
+    [InlineData("/api/wards?area=Huntingdonshire&period=2019-07&category=Violent%20crime", "is not a category")]
+    [InlineData("/api/wards?area=Abbey&period=2019-07", "names 16 areas: give the code.")]
+    public async Task Public_BadParameters_AreA400SayingWhy(string url, string reason)
+    {
+        using var atlas = fixture.Atlas(isPublic: true);
+        using var client = atlas.CreateClient(NoRedirects);
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(reason, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("name=\"([^\"]+)\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
