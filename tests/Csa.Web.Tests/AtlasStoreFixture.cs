@@ -29,6 +29,8 @@ public sealed class AtlasStoreFixture : IAsyncLifetime
 
         await new PoliceUkImporter(store).ImportAsync([TestPaths.Cambridgeshire]);
         await store.AddUserAsync(User, PasswordHash.Create(Password));
+        var (wards, boundarySource) = await Csa.Ingest.Boundaries.BoundaryReader.ReadAsync(Path.Combine(TestPaths.Sample, "boundaries", "ward", "E07000011.geojson"));
+        await store.ImportBoundariesAsync(wards, boundarySource);
     }
 
     public WebApplicationFactory<Program> Atlas(bool isPublic) =>

@@ -50,5 +50,6 @@ public static class AtlasExtensions
         app.UseAntiforgery();
         app.MapAuthEndpoints();
         app.MapAreaEndpoints();
+        app.MapMapEndpoints();
     }
 }

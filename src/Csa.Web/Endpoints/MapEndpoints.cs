@@ -1,0 +1,93 @@
+using System.Text;
+using Csa.Core;
+using Csa.Core.PoliceUk;
+using Csa.Storage;
+using Csa.Web.Disclosure;
+using Csa.Web.Extensions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Csa.Web.Endpoints;
+
+/// <summary>/api/boundaries (ward polygons of an area, as GeoJSON) and /api/series (a ward's or area's monthly counts).</summary>
+public static class MapEndpoints
+{
+    /// <summary>A month's count (null: suppressed in public mode, or no data held for the month).</summary>
+    public sealed record MonthCountDto(string Month, long? Crimes, bool Gap);
+
+    /// <summary>A monthly series.</summary>
+    public sealed record SeriesDto(string Area, string Category, bool Suppressed, IReadOnlyList<MonthCountDto> Months, IReadOnlyList<string> Notes);
+
+    /// <summary>Maps the endpoints into the /api group's rules (login unless public).</summary>
+    public static void MapMapEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        if (!app.ServiceProvider.GetRequiredService<IOptions<AtlasOptions>>().Value.Public)
+        {
+            api.RequireAuthorization();
+        }
+
+        api.MapGet("/boundaries", async Task<Results<ContentHttpResult, ValidationProblem>> (string? area, StoreAccess stores, CancellationToken cancellationToken) =>
+        {
+            await using var store = await stores.OpenAsync(cancellationToken);
+            var found = area is null ? [] : await store.FindAreasAsync(area, cancellationToken);
+            if (found.Count != 1)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["area"] = [area is null ? "Give an area: ?area=Huntingdonshire." : $"No single area has the code or name '{area}'."] });
+            }
+
+            var wards = await store.GetWardsAsync(found[0], cancellationToken);
+            var boundaries = await store.GetBoundariesAsync("ward", [.. wards.Select(w => w.Code)], cancellationToken);
+            var json = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
+            json.AppendJoin(',', boundaries.Select(b =>
+                $"{{\"type\":\"Feature\",\"properties\":{{\"code\":{System.Text.Json.JsonSerializer.Serialize(b.Code)},\"name\":{System.Text.Json.JsonSerializer.Serialize(b.Name)}}},\"geometry\":{b.GeoJson}}}"));
+            json.Append("]}");
+            return TypedResults.Content(json.ToString(), "application/geo+json");
+        }).WithName("WardBoundaries").WithSummary("The ward boundaries of an area (GeoJSON), as imported with csa import boundaries.");
+
+        api.MapGet("/series", async Task<Results<Ok<SeriesDto>, ValidationProblem>> (string? area, string? category, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
+        {
+            var type = category ?? "All crime";
+            await using var store = await stores.OpenAsync(cancellationToken);
+            var found = area is null ? [] : await store.FindAreasAsync(area, cancellationToken);
+            var errors = new Dictionary<string, string[]>();
+            if (found.Count != 1)
+            {
+                errors["area"] = [area is null ? "Give an area or ward: ?area=E05011261." : $"No single area has the code or name '{area}'."];
+            }
+
+            if (type != "All crime" && !PoliceUkCrimeTypes.Crimes.Contains(type))
+            {
+                errors["category"] = [$"'{type}' is not a category: give All crime or one of data.police.uk's crime types."];
+            }
+
+            if (errors.Count > 0)
+            {
+                return TypedResults.ValidationProblem(errors);
+            }
+
+            var held = await store.GetHeldStreetMonthsAsync(found[0], cancellationToken);
+            if (held.Count == 0)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["area"] = [$"No street data is held for {found[0].Describe()}."] });
+            }
+
+            var months = Period.Create(held.Min(h => h.Month), held.Max(h => h.Month));
+            var heldMonths = held.Select(h => h.Month).ToHashSet();
+            var counts = await store.CountAsync(new CountQuery(found[0], months, CountGrouping.Month | CountGrouping.CrimeType), cancellationToken);
+            var list = months.Months.ToArray();
+            var totals = list.Select(m => counts.Where(c => c.Month == m && !c.IsAntiSocialBehaviour && (type == "All crime" || c.CrimeType == type)).Sum(c => c.Count)).ToArray();
+            var shown = disclosure.Apply(totals);
+            var notes = new List<string> { "data.police.uk street-level data; Open Government Licence v3.0. A month with no data held is a gap, not a zero." };
+            if (disclosure.Active)
+            {
+                notes.Add("Counts from 1 to 4 are not shown, nor a second count where one would reveal them.");
+            }
+
+            return TypedResults.Ok(new SeriesDto(
+                found[0].Describe(), type, disclosure.Active,
+                [.. list.Select((m, i) => heldMonths.Contains(m) ? new MonthCountDto(m.ToString(), shown[i], false) : new MonthCountDto(m.ToString(), null, true))],
+                notes));
+        }).WithName("MonthlySeries").WithSummary("Monthly crimes of a category in an area or ward, for the chart beside the map.");
+    }
+}
