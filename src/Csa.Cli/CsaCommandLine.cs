@@ -30,6 +30,7 @@ public static class CsaCommandLine
         root.Subcommands.Add(StatisticsCommands.Monthly());
         root.Subcommands.Add(StatisticsCommands.Triangulate());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
         root.Subcommands.Add(TreesCommand.Create());
         root.Subcommands.Add(SummaryCommand.Create());

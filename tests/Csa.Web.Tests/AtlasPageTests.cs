@@ -1,0 +1,25 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Csa.Web.Tests;
+
+public sealed class AtlasPageTests(AtlasStoreFixture fixture) : IClassFixture<AtlasStoreFixture>
+{
+    [Fact]
+    public async Task Page_IsServedWithLeafletFromTheAppItself_AndNoExternalReference()
+    {
+        using var atlas = fixture.Atlas(isPublic: false);
+        using var client = atlas.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var page = await client.GetStringAsync("/");
+        var leaflet = await client.GetAsync("/lib/leaflet/leaflet.js");
+        var script = await client.GetStringAsync("/atlas.js");
+
+        Assert.Contains("<div id=\"map\"", page, StringComparison.Ordinal);
+        Assert.Contains("src=\"lib/leaflet/leaflet.js\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("http", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("tileLayer", script, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, leaflet.StatusCode);
+        Assert.True((await leaflet.Content.ReadAsByteArrayAsync()).Length > 100_000);
+    }
+}
