@@ -49,6 +49,12 @@ static class DemoCommand
                 await StatisticsCommands.ImportPopulationAsync(store, Path.Combine(folder, file), null, cancellationToken);
             }
 
+            foreach (var file in Directory.GetFiles(Path.Combine(folder, "boundaries", "ward"), "*.geojson").Order(StringComparer.Ordinal))
+            {
+                var (boundaries, source) = await Ingest.Boundaries.BoundaryReader.ReadAsync(file, cancellationToken: cancellationToken);
+                await store.ImportBoundariesAsync(boundaries, source, cancellationToken);
+            }
+
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
             var summary = new CrimeSummary(store);
             TableOutput.Render(await summary.BuildAsync(resolved, null, null, SummaryBreakdown.Type, cancellationToken));

@@ -45,10 +45,16 @@ public static class AtlasExtensions
     public static void MapCsaAtlas(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        // A bad request (a missing anti-forgery token) stays a 400; anything else is a 500 problem, never a stack trace.
+        // A bad request (a missing anti-forgery token) stays a 400; a store held by an import is a 503 (try again);
+        // anything else is a 500 problem, never a stack trace.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = e => e switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                Core.CsaStoreException => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         var files = new Microsoft.Extensions.FileProviders.EmbeddedFileProvider(typeof(AtlasExtensions).Assembly, "Csa.Web.wwwroot");
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
