@@ -7,6 +7,23 @@ using Csa.Ingest.Geography;
 
 // Import benchmark (issue #2): csa's import against DuckDB's own read_csv of the same files, in one run.
 // Usage: dotnet run --project bench/Csa.Benchmarks -c Release [-- --rows N --runs N]
+//        dotnet run --project bench/Csa.Benchmarks -c Release -- --atlas [--clients 50 --seconds 20]   (the atlas load test)
+if (args.Contains("--atlas"))
+{
+    var atlasScratch = Path.Combine(Path.GetTempPath(), "csa-atlas-bench-" + Environment.ProcessId);
+    Directory.CreateDirectory(atlasScratch);
+    try
+    {
+        await AtlasLoadBench.RunAsync(FindRepository(), atlasScratch, ArgValue("--clients", 50), TimeSpan.FromSeconds(ArgValue("--seconds", 20)));
+    }
+    finally
+    {
+        Directory.Delete(atlasScratch, recursive: true);
+    }
+
+    return;
+}
+
 var rows = ArgValue("--rows", 550_000);
 var runs = ArgValue("--runs", 3);
 var repository = FindRepository();
