@@ -4,7 +4,6 @@ using Csa.Storage;
 using Csa.Web.Disclosure;
 using Csa.Web.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Csa.Web.Endpoints;
 
@@ -23,11 +22,7 @@ public static class AreaEndpoints
     /// <summary>Maps the /api group (login required unless the atlas is public).</summary>
     public static void MapAreaEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
-        if (!app.ServiceProvider.GetRequiredService<IOptions<AtlasOptions>>().Value.Public)
-        {
-            api.RequireAuthorization();
-        }
+        var api = ApiParameters.Group(app);
 
         api.MapGet("/areas", async Task<Results<Ok<IReadOnlyList<AreaDto>>, ValidationProblem>> (string? q, StoreAccess stores, CancellationToken cancellationToken) =>
         {
@@ -61,19 +56,14 @@ public static class AreaEndpoints
             }
 
             await using var store = await stores.OpenAsync(cancellationToken);
-            var found = area is null ? [] : await store.FindAreasAsync(area, cancellationToken);
-            if (found.Count != 1)
-            {
-                errors["area"] = [area is null ? "Give an area: ?area=Huntingdonshire." : found.Count == 0 ? $"No area has the code or name '{area}'." : $"'{area}' names {found.Count} areas: give the code."];
-            }
-
-            if (errors.Count > 0)
+            var resolved = await ApiParameters.AreaAsync(store, area, errors, cancellationToken);
+            if (errors.Count > 0 || resolved is null)
             {
                 return TypedResults.ValidationProblem(errors);
             }
 
-            var counts = await store.CountAsync(new CountQuery(found[0], parsed!, CountGrouping.Ward | CountGrouping.CrimeType), cancellationToken);
-            var wards = await store.GetWardsAsync(found[0], cancellationToken);
+            var counts = await store.CountAsync(new CountQuery(resolved, parsed!, CountGrouping.Ward | CountGrouping.CrimeType), cancellationToken);
+            var wards = await store.GetWardsAsync(resolved, cancellationToken);
             var totals = wards.Select(w => counts.Where(c => c.WardCode == w.Code && !c.IsAntiSocialBehaviour && (type == "All crime" || c.CrimeType == type)).Sum(c => c.Count)).ToArray();
             var shown = disclosure.Apply(totals);
             var notes = new List<string> { "data.police.uk street-level data; Open Government Licence v3.0." };
@@ -83,7 +73,7 @@ public static class AreaEndpoints
             }
 
             return TypedResults.Ok(new WardCountsDto(
-                found[0].Describe(), parsed!.ToString(), type, disclosure.Active,
+                resolved.Describe(), parsed!.ToString(), type, disclosure.Active,
                 [.. wards.Select((w, i) => new WardCountDto(w.Code, w.Name, shown[i]))],
                 notes));
         }).WithName("WardCounts").WithSummary("Crimes of a category by ward of an area, for the map.");

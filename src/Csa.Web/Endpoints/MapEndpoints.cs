@@ -5,7 +5,6 @@ using Csa.Storage;
 using Csa.Web.Disclosure;
 using Csa.Web.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Csa.Web.Endpoints;
 
@@ -21,22 +20,18 @@ public static class MapEndpoints
     /// <summary>Maps the endpoints into the /api group's rules (login unless public).</summary>
     public static void MapMapEndpoints(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api");
-        if (!app.ServiceProvider.GetRequiredService<IOptions<AtlasOptions>>().Value.Public)
-        {
-            api.RequireAuthorization();
-        }
+        var api = ApiParameters.Group(app);
 
         api.MapGet("/boundaries", async Task<Results<ContentHttpResult, ValidationProblem>> (string? area, StoreAccess stores, CancellationToken cancellationToken) =>
         {
             await using var store = await stores.OpenAsync(cancellationToken);
-            var found = area is null ? [] : await store.FindAreasAsync(area, cancellationToken);
-            if (found.Count != 1)
+            var errors = new Dictionary<string, string[]>();
+            if (await ApiParameters.AreaAsync(store, area, errors, cancellationToken) is not { } resolved)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["area"] = [area is null ? "Give an area: ?area=Huntingdonshire." : $"No single area has the code or name '{area}'."] });
+                return TypedResults.ValidationProblem(errors);
             }
 
-            var wards = await store.GetWardsAsync(found[0], cancellationToken);
+            var wards = await store.GetWardsAsync(resolved, cancellationToken);
             var boundaries = await store.GetBoundariesAsync("ward", [.. wards.Select(w => w.Code)], cancellationToken);
             var json = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
             json.AppendJoin(',', boundaries.Select(b =>
@@ -49,32 +44,27 @@ public static class MapEndpoints
         {
             var type = category ?? "All crime";
             await using var store = await stores.OpenAsync(cancellationToken);
-            var found = area is null ? [] : await store.FindAreasAsync(area, cancellationToken);
             var errors = new Dictionary<string, string[]>();
-            if (found.Count != 1)
-            {
-                errors["area"] = [area is null ? "Give an area or ward: ?area=E05011261." : $"No single area has the code or name '{area}'."];
-            }
-
+            var resolved = await ApiParameters.AreaAsync(store, area, errors, cancellationToken);
             if (type != "All crime" && !PoliceUkCrimeTypes.Crimes.Contains(type))
             {
                 errors["category"] = [$"'{type}' is not a category: give All crime or one of data.police.uk's crime types."];
             }
 
-            if (errors.Count > 0)
+            if (errors.Count > 0 || resolved is null)
             {
                 return TypedResults.ValidationProblem(errors);
             }
 
-            var held = await store.GetHeldStreetMonthsAsync(found[0], cancellationToken);
+            var held = await store.GetHeldStreetMonthsAsync(resolved, cancellationToken);
             if (held.Count == 0)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["area"] = [$"No street data is held for {found[0].Describe()}."] });
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["area"] = [$"No street data is held for {resolved.Describe()}."] });
             }
 
             var months = Period.Create(held.Min(h => h.Month), held.Max(h => h.Month));
             var heldMonths = held.Select(h => h.Month).ToHashSet();
-            var counts = await store.CountAsync(new CountQuery(found[0], months, CountGrouping.Month | CountGrouping.CrimeType), cancellationToken);
+            var counts = await store.CountAsync(new CountQuery(resolved, months, CountGrouping.Month | CountGrouping.CrimeType), cancellationToken);
             var list = months.Months.ToArray();
             var totals = list.Select(m => counts.Where(c => c.Month == m && !c.IsAntiSocialBehaviour && (type == "All crime" || c.CrimeType == type)).Sum(c => c.Count)).ToArray();
             var shown = disclosure.Apply(totals);
@@ -85,7 +75,7 @@ public static class MapEndpoints
             }
 
             return TypedResults.Ok(new SeriesDto(
-                found[0].Describe(), type, disclosure.Active,
+                resolved.Describe(), type, disclosure.Active,
                 [.. list.Select((m, i) => heldMonths.Contains(m) ? new MonthCountDto(m.ToString(), shown[i], false) : new MonthCountDto(m.ToString(), null, true))],
                 notes));
         }).WithName("MonthlySeries").WithSummary("Monthly crimes of a category in an area or ward, for the chart beside the map.");
