@@ -28,8 +28,7 @@ public sealed class MonthlySeries(ICsaStore store)
 
         Period? period = from is { } a && to is { } b ? Period.Create(a, b) : null;
         ArgumentNullException.ThrowIfNull(tree);
-        var row = tree.Find(category)
-            ?? throw new CsaQueryException($"'{category}' is not a row of the {tree.Name} tree: its rows are {string.Join(", ", tree.Rows.Select(r => r.Label).Distinct())}.");
+        var row = tree.Require(category);
         var counter = await CategoryCounter.CreateAsync(store, tree with { Rows = [row] }, area, exclusions, cancellationToken, period is null ? [] : [period]).ConfigureAwait(false);
         var shown = period ?? Period.Create(from ?? counter.Coverage.From, to ?? counter.Coverage.To);
         counter.CheckPeriod(shown, "(--from/--to)");

@@ -16,8 +16,7 @@ public sealed class RecordingPractice(ICsaStore store)
         ArgumentNullException.ThrowIfNull(tree);
         ArgumentNullException.ThrowIfNull(earlier);
         ArgumentNullException.ThrowIfNull(later);
-        var row = tree.Find(category)
-            ?? throw new CsaQueryException($"'{category}' is not a row of the {tree.Name} tree: its rows are {string.Join(", ", tree.Rows.Select(r => r.Label).Distinct())}.");
+        var row = tree.Require(category);
         var counter = await CategoryCounter.CreateAsync(store, tree with { Rows = [row] }, area, exclusions, cancellationToken, earlier, later).ConfigureAwait(false);
         counter.CheckPeriod(earlier, "earlier (--period)");
         counter.CheckPeriod(later, "later (--vs)");

@@ -24,8 +24,7 @@ public sealed class Triangulation(ICsaStore store)
             throw new CsaQueryException($"No partner series '{seriesName}' is held for {area.Describe()}: import it with csa import series FILE --name \"{seriesName}\" --area {area.Code}.");
         }
 
-        var row = tree.Find(category)
-            ?? throw new CsaQueryException($"'{category}' is not a row of the {tree.Name} tree: its rows are {string.Join(", ", tree.Rows.Select(r => r.Label).Distinct())}.");
+        var row = tree.Require(category);
         var counter = await CategoryCounter.CreateAsync(store, tree with { Rows = [row] }, area, [], cancellationToken).ConfigureAwait(false);
         var partner = series.ToDictionary(s => s.Month, s => s.Count);
         var common = Period.Create(Max(counter.Coverage.From, series[0].Month), Min(counter.Coverage.To, series[^1].Month));

@@ -17,11 +17,7 @@ public sealed class YearlyBreakdown(ICsaStore store)
         var (area, tree, category, bySubcategory, financialYears, from, to, exclusions, rates, populationYear) = query;
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(tree);
-        var index = tree.Rows.ToList().FindIndex(r => string.Equals(r.Label, category, StringComparison.OrdinalIgnoreCase));
-        if (index < 0)
-        {
-            throw new CsaQueryException($"'{category}' is not a row of the {tree.Name} tree: its rows are {string.Join(", ", tree.Rows.Select(r => r.Label).Distinct())}.");
-        }
+        var index = tree.IndexOf(category);
 
         var columns = new List<TreeRow> { tree.Rows[index] };
         if (bySubcategory)

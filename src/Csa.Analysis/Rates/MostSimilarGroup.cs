@@ -48,8 +48,7 @@ public sealed class MostSimilarGroup(ICsaStore store)
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(tree);
-        var row = tree.Find(category)
-            ?? throw new CsaQueryException($"'{category}' is not a row of the {tree.Name} tree: its rows are {string.Join(", ", tree.Rows.Select(r => r.Label).Distinct())}.");
+        var row = tree.Require(category);
         var single = tree with { Rows = [row] };
         var areaDistricts = await store.GetDistrictCodesAsync(area, cancellationToken).ConfigureAwait(false);
         var members = new List<GroupMember>();
