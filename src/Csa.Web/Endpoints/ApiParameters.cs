@@ -1,4 +1,5 @@
 using Csa.Core.Geography;
+using Csa.Core.PoliceUk;
 using Csa.Storage;
 using Csa.Web.Extensions;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,25 @@ static class ApiParameters
 
         return api;
     }
+
+    /// <summary>Every crime: the default category.</summary>
+    public const string AllCrime = "All crime";
+
+    /// <summary>The category asked for (all crime when none), with the reason added to <paramref name="errors"/> when it is not one.</summary>
+    public static string Category(string? category, Dictionary<string, string[]> errors)
+    {
+        var type = category ?? AllCrime;
+        if (type != AllCrime && !PoliceUkCrimeTypes.Crimes.Contains(type))
+        {
+            errors["category"] = [$"'{type}' is not a category: give All crime or one of data.police.uk's crime types."];
+        }
+
+        return type;
+    }
+
+    /// <summary>Whether a count belongs to the category: crime (never anti-social behaviour) of that type, or any crime type for all crime.</summary>
+    public static bool IsIn(CrimeCountRow count, string category) =>
+        !count.IsAntiSocialBehaviour && (category == AllCrime || count.CrimeType == category);
 
     /// <summary>The one area named by <paramref name="area"/>, or null with the reason added to <paramref name="errors"/>.</summary>
     public static async Task<Area?> AreaAsync(ICsaStore store, string? area, Dictionary<string, string[]> errors, CancellationToken cancellationToken)

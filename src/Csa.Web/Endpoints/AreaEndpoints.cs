@@ -1,5 +1,4 @@
 using Csa.Core;
-using Csa.Core.PoliceUk;
 using Csa.Storage;
 using Csa.Web.Disclosure;
 using Csa.Web.Extensions;
@@ -49,11 +48,7 @@ public static class AreaEndpoints
                 errors["period"] = [periodError];
             }
 
-            var type = category ?? "All crime";
-            if (type != "All crime" && !PoliceUkCrimeTypes.Crimes.Contains(type))
-            {
-                errors["category"] = [$"'{type}' is not a category: give All crime or one of data.police.uk's crime types."];
-            }
+            var type = ApiParameters.Category(category, errors);
 
             await using var store = await stores.OpenAsync(cancellationToken);
             var resolved = await ApiParameters.AreaAsync(store, area, errors, cancellationToken);
@@ -64,7 +59,7 @@ public static class AreaEndpoints
 
             var counts = await store.CountAsync(new CountQuery(resolved, parsed!, CountGrouping.Ward | CountGrouping.CrimeType), cancellationToken);
             var wards = await store.GetWardsAsync(resolved, cancellationToken);
-            var totals = wards.Select(w => counts.Where(c => c.WardCode == w.Code && !c.IsAntiSocialBehaviour && (type == "All crime" || c.CrimeType == type)).Sum(c => c.Count)).ToArray();
+            var totals = wards.Select(w => counts.Where(c => c.WardCode == w.Code && ApiParameters.IsIn(c, type)).Sum(c => c.Count)).ToArray();
             var shown = disclosure.Apply(totals);
             var notes = new List<string> { "data.police.uk street-level data; Open Government Licence v3.0." };
             if (disclosure.Active)

@@ -1,6 +1,5 @@
 using System.Text;
 using Csa.Core;
-using Csa.Core.PoliceUk;
 using Csa.Storage;
 using Csa.Web.Disclosure;
 using Csa.Web.Extensions;
@@ -42,14 +41,10 @@ public static class MapEndpoints
 
         api.MapGet("/series", async Task<Results<Ok<SeriesDto>, ValidationProblem>> (string? area, string? category, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
         {
-            var type = category ?? "All crime";
             await using var store = await stores.OpenAsync(cancellationToken);
             var errors = new Dictionary<string, string[]>();
             var resolved = await ApiParameters.AreaAsync(store, area, errors, cancellationToken);
-            if (type != "All crime" && !PoliceUkCrimeTypes.Crimes.Contains(type))
-            {
-                errors["category"] = [$"'{type}' is not a category: give All crime or one of data.police.uk's crime types."];
-            }
+            var type = ApiParameters.Category(category, errors);
 
             if (errors.Count > 0 || resolved is null)
             {
@@ -66,7 +61,7 @@ public static class MapEndpoints
             var heldMonths = held.Select(h => h.Month).ToHashSet();
             var counts = await store.CountAsync(new CountQuery(resolved, months, CountGrouping.Month | CountGrouping.CrimeType), cancellationToken);
             var list = months.Months.ToArray();
-            var totals = list.Select(m => counts.Where(c => c.Month == m && !c.IsAntiSocialBehaviour && (type == "All crime" || c.CrimeType == type)).Sum(c => c.Count)).ToArray();
+            var totals = list.Select(m => counts.Where(c => c.Month == m && ApiParameters.IsIn(c, type)).Sum(c => c.Count)).ToArray();
             var shown = disclosure.Apply(totals);
             var notes = new List<string> { "data.police.uk street-level data; Open Government Licence v3.0. A month with no data held is a gap, not a zero." };
             if (disclosure.Active)
