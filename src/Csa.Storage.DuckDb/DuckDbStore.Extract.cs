@@ -157,4 +157,41 @@ public sealed partial class DuckDbStore
 
         return rows;
     }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<ExtractPersonCount>> CountExtractPeopleAsync(Area area, Period period, string? marker, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        ArgumentNullException.ThrowIfNull(period);
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"""
+            WITH a AS (
+                SELECT crime_ref, victim_age, victim_sex, offender_age, offender_sex, ward_code, district_code
+                FROM extract_crime
+                WHERE recorded_month BETWEEN $from AND $to),
+            e AS (
+                SELECT * FROM a WHERE {AreaPredicate(area.Level)}
+                AND ($marker IS NULL OR crime_ref IN (SELECT crime_ref FROM extract_marker WHERE marker = $marker)))
+            SELECT 'victim', victim_age, victim_sex, count(*) FROM e GROUP BY ALL
+            UNION ALL
+            SELECT 'offender', offender_age, offender_sex, count(*) FROM e GROUP BY ALL
+            ORDER BY ALL
+            """;
+        command.Parameters.Add(new DuckDBParameter("from", period.From.FirstDay));
+        command.Parameters.Add(new DuckDBParameter("to", period.To.FirstDay));
+        command.Parameters.Add(new DuckDBParameter("area", area.Code));
+        command.Parameters.Add(new DuckDBParameter("marker", marker));
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<ExtractPersonCount>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new ExtractPersonCount(
+                reader.GetString(0) == "victim" ? PersonRole.Victim : PersonRole.Offender,
+                reader.IsDBNull(1) ? null : reader.GetInt32(1),
+                Enum.Parse<Core.Extract.Sex>(reader.GetString(2), ignoreCase: true),
+                reader.GetInt64(3)));
+        }
+
+        return rows;
+    }
 }

@@ -52,6 +52,37 @@ public sealed partial class DuckDbStore
     }
 
     /// <inheritdoc/>
+    public async Task<IReadOnlyList<PlacePopulation>> GetPlacePopulationsAsync(Area area, PlaceLevel level, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        using var command = _connection.CreateCommand();
+        command.CommandText = level == PlaceLevel.Ward
+            ? $"""
+              SELECT p.year, a.ward_code, sum(p.population)
+              FROM population p
+              JOIN (SELECT DISTINCT lsoa_code, ward_code, district_code FROM lsoa_area) a ON a.lsoa_code = p.lsoa_code
+              WHERE {AreaPredicate(area.Level)}
+              GROUP BY ALL ORDER BY ALL
+              """
+            : $"""
+              SELECT p.year, p.lsoa_code, p.population
+              FROM population p
+              JOIN (SELECT DISTINCT lsoa_code, ward_code, district_code FROM lsoa_ward_district) a ON a.lsoa_code = p.lsoa_code
+              WHERE {AreaPredicate(area.Level)}
+              ORDER BY ALL
+              """;
+        AddArea(command, area);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<PlacePopulation>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(new PlacePopulation(reader.GetInt32(0), reader.GetString(1), reader.GetDouble(2)));
+        }
+
+        return rows;
+    }
+
+    /// <inheritdoc/>
     public async Task ImportSeriesAsync(string name, Area area, IReadOnlyList<(Month Month, long Count)> counts, SourceFile source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(area);

@@ -20,12 +20,13 @@ public sealed partial class DuckDbStore
         var byMonth = query.Grouping.HasFlag(CountGrouping.Month);
         var byType = query.Grouping.HasFlag(CountGrouping.CrimeType);
         var byWard = query.Grouping.HasFlag(CountGrouping.Ward);
+        var byLsoa = query.Grouping.HasFlag(CountGrouping.Lsoa);
         var select = new StringBuilder();
         select.Append(byMonth ? "s.month" : "NULL::DATE").Append(" AS month, ");
         select.Append(byType ? "s.crime_type" : "NULL::VARCHAR").Append(" AS crime_type, ");
         select.Append(byWard ? "a.ward_code, a.ward_name" : "NULL::VARCHAR, NULL::VARCHAR").Append(", ");
         var sql = $"""
-            SELECT {select} s.is_asb, count(*) AS n
+            SELECT {select} s.is_asb, count(*) AS n, {(byLsoa ? "s.lsoa_code" : "NULL::VARCHAR")} AS lsoa_code
             FROM street_record s
             JOIN lsoa_area a ON a.lsoa_code = s.lsoa_code
             WHERE s.month BETWEEN $from AND $to AND {AreaPredicate(query.Area.Level)}
@@ -47,7 +48,8 @@ public sealed partial class DuckDbStore
                 reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.GetBoolean(4),
-                reader.GetInt64(5)));
+                reader.GetInt64(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6)));
         }
 
         return rows;
@@ -109,6 +111,23 @@ public sealed partial class DuckDbStore
         }
 
         return wards;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<(string Code, string Name)>> GetLsoasAsync(Area area, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT DISTINCT a.lsoa_code, a.lsoa_name FROM lsoa_ward_district a WHERE {AreaPredicate(area.Level)} ORDER BY 1";
+        AddArea(command, area);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var lsoas = new List<(string, string)>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            lsoas.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return lsoas;
     }
 
     /// <inheritdoc/>

@@ -24,6 +24,9 @@ public enum CountGrouping
 
     /// <summary>By electoral ward (through the LSOA lookup).</summary>
     Ward = 4,
+
+    /// <summary>By the LSOA code the record carries.</summary>
+    Lsoa = 8,
 }
 
 /// <summary>One group's count.</summary>
@@ -33,4 +36,5 @@ public enum CountGrouping
 /// <param name="WardName">The ward's name, when grouped by ward.</param>
 /// <param name="IsAntiSocialBehaviour">Whether the group is anti-social behaviour (never added into crime).</param>
 /// <param name="Count">The number of records.</param>
-public sealed record CrimeCountRow(Month? Month, string? CrimeType, string? WardCode, string? WardName, bool IsAntiSocialBehaviour, long Count);
+/// <param name="LsoaCode">The LSOA's code, when grouped by LSOA.</param>
+public sealed record CrimeCountRow(Month? Month, string? CrimeType, string? WardCode, string? WardName, bool IsAntiSocialBehaviour, long Count, string? LsoaCode = null);

@@ -39,6 +39,13 @@ public interface ICsaStore : IAsyncDisposable
     /// <summary>Every ward in <paramref name="area"/> (code and name), from the held lookup, ordered by name.</summary>
     Task<IReadOnlyList<(string Code, string Name)>> GetWardsAsync(Area area, CancellationToken cancellationToken = default);
 
+    /// <summary>Every 2011 LSOA in <paramref name="area"/> (code and name), from the held lookup, ordered by code.</summary>
+    Task<IReadOnlyList<(string Code, string Name)>> GetLsoasAsync(Area area, CancellationToken cancellationToken = default);
+
+    /// <summary>The population estimates of every ward or 2011 LSOA of <paramref name="area"/>, for each year held.</summary>
+    /// <remarks>A ward's estimate sums its LSOAs of either vintage; an LSOA's is its own (years keyed by 2021 codes give none).</remarks>
+    Task<IReadOnlyList<PlacePopulation>> GetPlacePopulationsAsync(Area area, PlaceLevel level, CancellationToken cancellationToken = default);
+
     /// <summary>The months of street data held for each force (from the import ledger), and for <paramref name="area"/> only the forces whose records fall in it.</summary>
     Task<IReadOnlyList<ForceMonth>> GetHeldStreetMonthsAsync(Area? area, CancellationToken cancellationToken = default);
 
@@ -57,6 +64,10 @@ public interface ICsaStore : IAsyncDisposable
 
     /// <summary>Counts extract crimes in an area and period by month, offence code, marker and recording state.</summary>
     Task<IReadOnlyList<ExtractCountRow>> CountExtractAsync(Area area, Core.Period period, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts extract crimes in an area and period by victim age and sex, and by offender age and sex;
+    /// only the crimes carrying <paramref name="marker"/> when one is given.</summary>
+    Task<IReadOnlyList<ExtractPersonCount>> CountExtractPeopleAsync(Area area, Core.Period period, string? marker, CancellationToken cancellationToken = default);
 
     /// <summary>Replaces the held population estimates of <paramref name="year"/> with the given LSOA estimates, atomically.</summary>
     Task ImportPopulationAsync(int year, IReadOnlyDictionary<string, double> lsoaPopulations, SourceFile source, CancellationToken cancellationToken = default);
