@@ -16,6 +16,9 @@ sealed class SyntheticExtractStore : IAsyncDisposable
 
     public DuckDbStore Store { get; private set; } = null!;
 
+    /// <summary>The synthetic extract CSV the store was loaded from.</summary>
+    public string ExtractFile => Path.Combine(_scratch.File("extract"), SyntheticExtractGenerator.ExtractFileName);
+
     public static async Task<SyntheticExtractStore> CreateAsync(int seed)
     {
         var result = new SyntheticExtractStore(null!);
