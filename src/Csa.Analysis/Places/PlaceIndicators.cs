@@ -1,6 +1,6 @@
 using System.Globalization;
-using Csa.Core;
 using Csa.Analysis.Rates;
+using Csa.Core;
 using Csa.Core.Geography;
 using Csa.Statistics;
 using Csa.Storage;

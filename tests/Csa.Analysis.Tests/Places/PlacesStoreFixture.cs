@@ -1,7 +1,7 @@
 using Csa.Ingest.Boundaries;
 using Csa.Ingest.Geography;
-using Csa.Ingest.Population;
 using Csa.Ingest.PoliceUk;
+using Csa.Ingest.Population;
 using Csa.Storage;
 using Csa.Storage.DuckDb;
 using Csa.Tests;
