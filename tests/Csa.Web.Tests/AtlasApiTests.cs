@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Csa.Web.Tests;
 
-public sealed partial class AtlasApiTests(AtlasStoreFixture fixture) : IClassFixture<AtlasStoreFixture>
+[Collection(AtlasStoreGroup.Name)]
+public sealed partial class AtlasApiTests(AtlasStoreFixture fixture)
 {
     static readonly WebApplicationFactoryClientOptions NoRedirects = new() { AllowAutoRedirect = false, HandleCookies = true };
 
-    static async Task<HttpResponseMessage> LogInAsync(HttpClient client, string password)
+    internal static async Task<HttpResponseMessage> LogInAsync(HttpClient client, string password)
     {
         var form = await client.GetStringAsync("/login");
         var token = Token().Match(form);
@@ -46,7 +47,7 @@ public sealed partial class AtlasApiTests(AtlasStoreFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Assert.Contains("\"code\":\"E07000011\"", areas, StringComparison.Ordinal);
         Assert.False(wards.RootElement.GetProperty("suppressed").GetBoolean());
-        var counts = wards.RootElement.GetProperty("wards").EnumerateArray().Select(w => w.GetProperty("crimes").GetInt64()).ToArray();
+        var counts = wards.RootElement.GetProperty("places").EnumerateArray().Select(w => w.GetProperty("crimes").GetInt64()).ToArray();
         Assert.Equal(26, counts.Length);
         Assert.Equal(70, counts.Sum());
         Assert.Contains(counts, c => c is >= 1 and <= 4);
@@ -95,7 +96,7 @@ public sealed partial class AtlasApiTests(AtlasStoreFixture fixture) : IClassFix
         using var json = JsonDocument.Parse(body);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var counts = json.RootElement.GetProperty("wards").EnumerateArray().Select(w => w.GetProperty("crimes")).ToArray();
+        var counts = json.RootElement.GetProperty("places").EnumerateArray().Select(w => w.GetProperty("crimes")).ToArray();
         Assert.DoesNotContain(counts, c => c.ValueKind == JsonValueKind.Number && c.GetInt64() is >= 1 and <= 4);
         Assert.NotEqual(1, counts.Count(c => c.ValueKind == JsonValueKind.Null));
         Assert.True(json.RootElement.GetProperty("suppressed").GetBoolean());

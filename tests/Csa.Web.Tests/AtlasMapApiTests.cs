@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Csa.Web.Tests;
 
-public sealed class AtlasMapApiTests(AtlasStoreFixture fixture) : IClassFixture<AtlasStoreFixture>
+[Collection(AtlasStoreGroup.Name)]
+public sealed class AtlasMapApiTests(AtlasStoreFixture fixture)
 {
     static readonly WebApplicationFactoryClientOptions Options = new() { AllowAutoRedirect = false };
 

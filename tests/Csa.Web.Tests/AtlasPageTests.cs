@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Csa.Web.Tests;
 
-public sealed class AtlasPageTests(AtlasStoreFixture fixture) : IClassFixture<AtlasStoreFixture>
+[Collection(AtlasStoreGroup.Name)]
+public sealed class AtlasPageTests(AtlasStoreFixture fixture)
 {
     [Fact]
     public async Task Page_IsServedWithLeafletFromTheAppItself_AndNoExternalReference()

@@ -151,7 +151,7 @@ public sealed class MostSimilarGroup(ICsaStore store)
             return new GroupMember(member.Code, member.Name, null, null, e.Message);
         }
 
-        notes.Add($"Population: ONS mid-{population.Year} estimates{(populationYear is null ? " (the year of the period's middle month)" : " (as asked with --population-year)")}.");
+        notes.Add($"Population: ONS mid-{population.Year} estimates{(populationYear is null ? " (the year of the period's middle month)" : " (the year asked for: --population-year in the CLI, the nearest held in the atlas)")}.");
         notes.Add(counter.SourceNote);
         var count = (await counter.CountRowsAsync(period, cancellationToken).ConfigureAwait(false))[0];
         return new GroupMember(member.Code, member.Name, count, population.Population, null);

@@ -1,27 +1,38 @@
-using Csa.Core;
+using Csa.Analysis.Places;
+using Csa.Core.Classification;
 using Csa.Storage;
 using Csa.Web.Disclosure;
 using Csa.Web.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Csa.Web.Endpoints;
 
-/// <summary>/api/areas and /api/wards: area look-up, and counts by ward for the map, through disclosure control.</summary>
+/// <summary>/api/config, /api/areas, and /api/wards and /api/lsoas: counts and rates by small area for the map, through disclosure control.</summary>
 public static class AreaEndpoints
 {
+    /// <summary>What the page needs to know: the mode, the suppression rule, the categories and markers, any tile layer.</summary>
+    public sealed record ConfigDto(bool Public, int SuppressUpTo, IReadOnlyList<string> Categories, IReadOnlyDictionary<string, string> Markers, IReadOnlyList<string> RestrictedMarkers, string? TileUrl, string? TileAttribution);
+
     /// <summary>An area found by code or name.</summary>
     public sealed record AreaDto(string Code, string Name, string Level, string? Parent);
 
-    /// <summary>A ward's count (null: suppressed in public mode).</summary>
-    public sealed record WardCountDto(string Code, string Name, long? Crimes);
+    /// <summary>A ward's or LSOA's count and rate per 1,000 with its 95% interval (nulls: suppressed, or no population estimate held).</summary>
+    public sealed record PlaceDto(string Code, string Name, long? Crimes, double? Population, double? Rate, double? RateLower, double? RateUpper);
 
-    /// <summary>Counts by ward, with what the numbers are.</summary>
-    public sealed record WardCountsDto(string Area, string Period, string Category, bool Suppressed, IReadOnlyList<WardCountDto> Wards, IReadOnlyList<string> Notes);
+    /// <summary>Counts and rates by ward or LSOA, with what the numbers are.</summary>
+    public sealed record PlacesDto(string Area, string Period, string Category, string Level, int? PopulationYear, bool Suppressed, IReadOnlyList<PlaceDto> Places, IReadOnlyList<string> Notes);
 
-    /// <summary>Maps the /api group (login required unless the atlas is public).</summary>
+    /// <summary>Maps the endpoints into the /api group (login required unless the atlas is public).</summary>
     public static void MapAreaEndpoints(this IEndpointRouteBuilder app)
     {
         var api = ApiParameters.Group(app);
+
+        api.MapGet("/config", (IOptions<AtlasOptions> options) =>
+        {
+            var o = options.Value;
+            return TypedResults.Ok(new ConfigDto(o.Public, o.SuppressUpTo, StreetCategory.All, Markers.All, o.EffectiveRestrictedMarkers, o.TileUrl, o.TileAttribution));
+        }).WithName("Config").WithSummary("The atlas's mode, suppression threshold, categories, markers and tile layer.");
 
         api.MapGet("/areas", async Task<Results<Ok<IReadOnlyList<AreaDto>>, ValidationProblem>> (string? q, StoreAccess stores, CancellationToken cancellationToken) =>
         {
@@ -35,42 +46,42 @@ public static class AreaEndpoints
             return TypedResults.Ok<IReadOnlyList<AreaDto>>([.. areas.Select(a => new AreaDto(a.Code, a.Name, a.Level.ToString(), a.ParentName))]);
         }).WithName("FindAreas").WithSummary("Areas whose code or name is q.");
 
-        api.MapGet("/wards", async Task<Results<Ok<WardCountsDto>, ValidationProblem>> (string? area, string? period, string? category, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
-        {
-            var errors = new Dictionary<string, string[]>();
-            Period? parsed = null;
-            if (period is null)
-            {
-                errors["period"] = ["Give a period: 2019-07..2019-09, 2019 or FY2019/20."];
-            }
-            else if (!Period.TryParse(period, out parsed, out var periodError))
-            {
-                errors["period"] = [periodError];
-            }
+        api.MapGet("/wards", (string? area, string? period, string? category, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
+            PlacesAsync(area, period, category, PlaceLevel.Ward, stores, disclosure, cancellationToken))
+            .WithName("WardIndicators").WithSummary("Crimes of a category by ward of an area over a period, with rates per 1,000 residents: the map's indicator.");
 
-            var type = ApiParameters.Category(category, errors);
-
-            await using var store = await stores.OpenAsync(cancellationToken);
-            var resolved = await ApiParameters.AreaAsync(store, area, errors, cancellationToken);
-            if (errors.Count > 0 || resolved is null)
-            {
-                return TypedResults.ValidationProblem(errors);
-            }
-
-            var counts = await store.CountAsync(new CountQuery(resolved, parsed!, CountGrouping.Ward | CountGrouping.CrimeType), cancellationToken);
-            var wards = await store.GetWardsAsync(resolved, cancellationToken);
-            var totals = wards.Select(w => counts.Where(c => c.WardCode == w.Code && ApiParameters.IsIn(c, type)).Sum(c => c.Count)).ToArray();
-            var shown = disclosure.Apply(totals);
-            var notes = new List<string> { "data.police.uk street-level data; Open Government Licence v3.0." };
-            if (disclosure.Active)
-            {
-                notes.Add("Counts from 1 to 4 are not shown, nor a second count where one would reveal them.");
-            }
-
-            return TypedResults.Ok(new WardCountsDto(
-                resolved.Describe(), parsed!.ToString(), type, disclosure.Active,
-                [.. wards.Select((w, i) => new WardCountDto(w.Code, w.Name, shown[i]))],
-                notes));
-        }).WithName("WardCounts").WithSummary("Crimes of a category by ward of an area, for the map.");
+        api.MapGet("/lsoas", (string? area, string? period, string? category, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
+            PlacesAsync(area, period, category, PlaceLevel.Lsoa, stores, disclosure, cancellationToken))
+            .WithName("LsoaIndicators").WithSummary("Crimes of a category by 2011 LSOA of an area over a period, with rates per 1,000 residents.");
     }
+
+    static async Task<Results<Ok<PlacesDto>, ValidationProblem>> PlacesAsync(string? area, string? period, string? category, PlaceLevel level, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var parsed = ApiParameters.Period(period, errors);
+        var type = ApiParameters.Category(category, errors);
+        await using var store = await stores.OpenAsync(cancellationToken);
+        var resolved = await ApiParameters.AreaAsync(store, area, errors, cancellationToken);
+        if (errors.Count > 0 || resolved is null || parsed is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var set = await new PlaceIndicators(store).BuildAsync(resolved, parsed, type, level, cancellationToken);
+        var shown = disclosure.Apply([.. set.Places.Select(p => p.Crimes)]);
+        var notes = set.Notes.ToList();
+        if (disclosure.Active)
+        {
+            notes.Add(disclosure.Note + " A rate is not shown where its count is not.");
+        }
+
+        return TypedResults.Ok(new PlacesDto(
+            resolved.Describe(), parsed.ToString(), type, level.ToString().ToLowerInvariant(), set.PopulationYear, disclosure.Active,
+            [.. set.Places.Select((p, i) => shown[i] is null
+                ? new PlaceDto(p.Code, p.Name, null, p.Rate?.Population, null, null, null)
+                : new PlaceDto(p.Code, p.Name, p.Crimes, p.Rate?.Population, Round(p.Rate?.Value), Round(p.Rate?.Interval.Lower), Round(p.Rate?.Interval.Upper)))],
+            notes));
+    }
+
+    static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Csa.Analysis.Places;
 using Csa.Core;
 using Csa.Storage;
 using Csa.Web.Disclosure;
@@ -21,23 +22,30 @@ public static class MapEndpoints
     {
         var api = ApiParameters.Group(app);
 
-        api.MapGet("/boundaries", async Task<Results<ContentHttpResult, ValidationProblem>> (string? area, StoreAccess stores, CancellationToken cancellationToken) =>
+        api.MapGet("/boundaries", async Task<Results<ContentHttpResult, ValidationProblem>> (string? area, string? level, StoreAccess stores, CancellationToken cancellationToken) =>
         {
             await using var store = await stores.OpenAsync(cancellationToken);
             var errors = new Dictionary<string, string[]>();
-            if (await ApiParameters.AreaAsync(store, area, errors, cancellationToken) is not { } resolved)
+            var places = ApiParameters.Level(level, errors);
+            if (await ApiParameters.AreaAsync(store, area, errors, cancellationToken) is not { } resolved || errors.Count > 0)
             {
                 return TypedResults.ValidationProblem(errors);
             }
 
-            var wards = await store.GetWardsAsync(resolved, cancellationToken);
-            var boundaries = await store.GetBoundariesAsync("ward", [.. wards.Select(w => w.Code)], cancellationToken);
+            var codes = places == PlaceLevel.Ward ? await store.GetWardsAsync(resolved, cancellationToken) : await store.GetLsoasAsync(resolved, cancellationToken);
+            var boundaries = await store.GetBoundariesAsync(places == PlaceLevel.Ward ? "ward" : Hotspots.BoundaryKind, [.. codes.Select(w => w.Code)], cancellationToken);
+            if (boundaries.Count == 0)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["area"] = [$"No {(places == PlaceLevel.Ward ? "ward" : "2011 LSOA")} boundaries are held for {resolved.Describe()}: import them with csa import boundaries FILE."] });
+            }
+
             var json = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[");
             json.AppendJoin(',', boundaries.Select(b =>
                 $"{{\"type\":\"Feature\",\"properties\":{{\"code\":{System.Text.Json.JsonSerializer.Serialize(b.Code)},\"name\":{System.Text.Json.JsonSerializer.Serialize(b.Name)}}},\"geometry\":{b.GeoJson}}}"));
             json.Append("]}");
             return TypedResults.Content(json.ToString(), "application/geo+json");
-        }).WithName("WardBoundaries").WithSummary("The ward boundaries of an area (GeoJSON), as imported with csa import boundaries.");
+        }).WithName("Boundaries").WithSummary("The ward (or, with level=lsoa, 2011 LSOA) boundaries of an area as GeoJSON, simplified on import with csa import boundaries.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/geo+json");
 
         api.MapGet("/series", async Task<Results<Ok<SeriesDto>, ValidationProblem>> (string? area, string? category, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
         {
@@ -61,12 +69,12 @@ public static class MapEndpoints
             var heldMonths = held.Select(h => h.Month).ToHashSet();
             var counts = await store.CountAsync(new CountQuery(resolved, months, CountGrouping.Month | CountGrouping.CrimeType), cancellationToken);
             var list = months.Months.ToArray();
-            var totals = list.Select(m => counts.Where(c => c.Month == m && ApiParameters.IsIn(c, type)).Sum(c => c.Count)).ToArray();
+            var totals = list.Select(m => counts.Where(c => c.Month == m && StreetCategory.Includes(type, c)).Sum(c => c.Count)).ToArray();
             var shown = disclosure.Apply(totals);
             var notes = new List<string> { "data.police.uk street-level data; Open Government Licence v3.0. A month with no data held is a gap, not a zero." };
             if (disclosure.Active)
             {
-                notes.Add("Counts from 1 to 4 are not shown, nor a second count where one would reveal them.");
+                notes.Add(disclosure.Note);
             }
 
             return TypedResults.Ok(new SeriesDto(

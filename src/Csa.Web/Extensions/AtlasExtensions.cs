@@ -17,6 +17,13 @@ public static class AtlasExtensions
         builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<DisclosureControl>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<QueryErrorHandler>();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "csa community safety atlas";
+            document.Info.Description = "Crime and disorder by ward and LSOA from csa's store: counts, rates per 1,000, period comparisons with significance, most-similar-group ranks, hot spots, victim/offender pyramids and boundaries. Public mode hides counts from 1 to the threshold.";
+            return Task.CompletedTask;
+        }));
         builder.Services.AddAntiforgery();
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
         {
@@ -52,6 +59,7 @@ public static class AtlasExtensions
             StatusCodeSelector = e => e switch
             {
                 BadHttpRequestException bad => bad.StatusCode,
+                Core.CsaQueryException => StatusCodes.Status400BadRequest,
                 Core.CsaStoreException => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },
@@ -65,5 +73,8 @@ public static class AtlasExtensions
         app.MapAuthEndpoints();
         app.MapAreaEndpoints();
         app.MapMapEndpoints();
+        app.MapStatisticsEndpoints();
+        app.MapExtractEndpoints();
+        app.MapOpenApi("/openapi/{documentName}.json");
     }
 }

@@ -1,8 +1,13 @@
+using Csa.Core.Classification;
+
 namespace Csa.Web.Extensions;
 
 /// <summary>The atlas's settings (section "Atlas", or --Atlas:StorePath=… on the command line).</summary>
 public sealed class AtlasOptions
 {
+    /// <summary>The markers shown in public mode only for districts and larger areas, unless configured otherwise.</summary>
+    public static IReadOnlyList<string> DefaultRestrictedMarkers => Markers.Restricted;
+
     /// <summary>The store file, opened read-only.</summary>
     public string StorePath { get; set; } = "csa.duckdb";
 
@@ -11,4 +16,16 @@ public sealed class AtlasOptions
 
     /// <summary>In public mode, counts from 1 to this number are not shown.</summary>
     public int SuppressUpTo { get; set; } = 4;
+
+    /// <summary>The markers that public mode shows only for districts and larger areas (null: <see cref="DefaultRestrictedMarkers"/>).</summary>
+    public string[]? RestrictedMarkers { get; set; }
+
+    /// <summary>A map tile URL template ({z}/{x}/{y}) drawn under the boundaries; none by default, so the atlas works offline.</summary>
+    public string? TileUrl { get; set; }
+
+    /// <summary>The attribution the tiles' licence asks for.</summary>
+    public string? TileAttribution { get; set; }
+
+    /// <summary>The restricted markers in force.</summary>
+    public IReadOnlyList<string> EffectiveRestrictedMarkers => RestrictedMarkers is { Length: > 0 } configured ? configured : DefaultRestrictedMarkers;
 }

@@ -1,0 +1,165 @@
+using Csa.Analysis;
+using Csa.Analysis.Places;
+using Csa.Analysis.Rates;
+using Csa.Analysis.Trees;
+using Csa.Web.Disclosure;
+using Csa.Web.Extensions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Csa.Web.Endpoints;
+
+/// <summary>/api/compare (period comparison with significance), /api/msg (most-similar-group rank) and
+/// /api/hotspots (Gi* on LSOA rates), through disclosure control.</summary>
+public static class StatisticsEndpoints
+{
+    /// <summary>A period comparison; counts, change and test are null where public mode hides a small count.</summary>
+    public sealed record ComparisonDto(
+        string Area, string Category, string Current, string Previous, long? CurrentCrimes, long? PreviousCrimes, long? Change,
+        string? PercentChange, double? PValue, double? RateRatio, string? Verdict, bool SmallNumbers, bool Suppressed, IReadOnlyList<string> Notes);
+
+    /// <summary>A table as the CLI writes it: title, columns, rows (null cells: not applicable, or suppressed), notes.</summary>
+    public sealed record TableDto(string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows, bool Suppressed, IReadOnlyList<string> Notes);
+
+    /// <summary>One LSOA's Gi*: z-score, p value (and the p value the class used), and class (hot99…cold99); rate null where public mode hides its count.</summary>
+    public sealed record HotspotDto(string Code, string Name, double? Rate, int Neighbours, double? Z, double? PValue, double? DecisionPValue, string Class);
+
+    /// <summary>Gi* hot and cold spots with the method stated.</summary>
+    public sealed record HotspotsDto(string Area, string Period, string Category, int PopulationYear, bool FalseDiscoveryRate, IReadOnlyList<HotspotDto> Lsoas, IReadOnlyList<string> Notes);
+
+    /// <summary>Maps the endpoints into the /api group's rules (login unless public).</summary>
+    public static void MapStatisticsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = ApiParameters.Group(app);
+
+        api.MapGet("/compare", async Task<Results<Ok<ComparisonDto>, ValidationProblem>> (string? area, string? current, string? previous, string? category, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var later = ApiParameters.Period(current, errors, "current");
+            var earlier = previous is null ? null : ApiParameters.Period(previous, errors, "previous");
+            var type = ApiParameters.Category(category, errors);
+            await using var store = await stores.OpenAsync(cancellationToken);
+            var resolved = await ApiParameters.AreaAsync(store, area, errors, cancellationToken);
+            if (errors.Count > 0 || resolved is null || later is null)
+            {
+                return TypedResults.ValidationProblem(errors);
+            }
+
+            var result = await new StreetComparison(store).BuildAsync(resolved, type, later, earlier, cancellationToken);
+            var notes = result.Notes.ToList();
+            var hidden = disclosure.IsSmall(result.CurrentCrimes) || disclosure.IsSmall(result.PreviousCrimes);
+            if (hidden)
+            {
+                notes.Insert(0, disclosure.Note + " Here one of the two counts is that small, so neither is shown, nor the change or its test.");
+            }
+
+            return TypedResults.Ok(hidden
+                ? new ComparisonDto(resolved.Describe(), type, result.Current.ToString(), result.Previous.ToString(), null, null, null, null, null, null, null, true, true, notes)
+                : new ComparisonDto(
+                    resolved.Describe(), type, result.Current.ToString(), result.Previous.ToString(), result.CurrentCrimes, result.PreviousCrimes,
+                    result.CurrentCrimes - result.PreviousCrimes, Core.ApparentChange.Format(result.PreviousCrimes, result.CurrentCrimes),
+                    Math.Round(result.Test.PValue, 6), double.IsFinite(result.Test.RateRatio) ? Math.Round(result.Test.RateRatio, 4) : null,
+                    result.Test.Describe(), result.Test.SmallNumbers, false, notes));
+        }).WithName("ComparePeriods").WithSummary("An area's or ward's crimes of a category in two periods (previous: by default the equal period before), with the apparent change and the exact Poisson test.");
+
+        api.MapGet("/msg", async Task<Results<Ok<TableDto>, ValidationProblem>> (string? area, string? period, string? category, string? group, int? nearest, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var parsed = ApiParameters.Period(period, errors);
+            var type = ApiParameters.Category(category, errors);
+            var codes = group?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+            if ((codes.Length == 0) == (nearest is null))
+            {
+                errors["group"] = ["Give the group's area codes (group=E07000011,E07000012,…) or nearest=N to rank the area among its N nearest neighbours."];
+            }
+            else if (nearest is < 2 or > 30)
+            {
+                errors["nearest"] = ["nearest must be from 2 to 30."];
+            }
+
+            await using var store = await stores.OpenAsync(cancellationToken);
+            var resolved = await ApiParameters.AreaAsync(store, area, errors, cancellationToken);
+            if (errors.Count > 0 || resolved is null || parsed is null)
+            {
+                return TypedResults.ValidationProblem(errors);
+            }
+
+            // The atlas rates with the held estimate nearest to the period (the later on a tie), as its map does.
+            var wanted = PopulationChoice.YearFor(parsed);
+            var held = await store.GetPopulationAsync(resolved, cancellationToken);
+            int? year = held.Count == 0 ? null : held.Keys.OrderBy(y => Math.Abs(y - wanted)).ThenByDescending(y => y).First();
+            var tree = CategoryTrees.Load("police-uk");
+            var msg = new MostSimilarGroup(store);
+            var table = nearest is { } size
+                ? await msg.BuildNearestAsync(resolved, size, tree, type, parsed, includeAreaInAverage: false, year, cancellationToken)
+                : await msg.BuildAsync(resolved, codes, tree, type, parsed, includeAreaInAverage: false, year, cancellationToken);
+            return TypedResults.Ok(Suppress(table, "Crimes", ["Rate per 1,000", "Lower 95%", "Upper 95%"], disclosure));
+        }).WithName("MostSimilarGroupRank").WithSummary("An area's rate of a category per 1,000 ranked in its most similar group (named codes, or its nearest neighbours on population and deprivation).");
+
+        api.MapGet("/hotspots", async Task<Results<Ok<HotspotsDto>, ValidationProblem>> (string? area, string? period, string? category, bool? fdr, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var parsed = ApiParameters.Period(period, errors);
+            var type = ApiParameters.Category(category, errors);
+            await using var store = await stores.OpenAsync(cancellationToken);
+            var resolved = await ApiParameters.AreaAsync(store, area, errors, cancellationToken);
+            if (errors.Count > 0 || resolved is null || parsed is null)
+            {
+                return TypedResults.ValidationProblem(errors);
+            }
+
+            var set = await new Hotspots(store).BuildAsync(resolved, parsed, type, fdr ?? false, cancellationToken);
+            var notes = set.Notes.ToList();
+            if (disclosure.Active)
+            {
+                notes.Add("Public mode: LSOA counts are not given, and an LSOA's rate is not shown where its count is from 1 to " + disclosure.Threshold + ".");
+            }
+
+            return TypedResults.Ok(new HotspotsDto(
+                resolved.Describe(), parsed.ToString(), type, set.PopulationYear, set.FalseDiscoveryRate,
+                [.. set.Places.Select(p => new HotspotDto(
+                    p.Code, p.Name, disclosure.IsSmall(p.Crimes) ? null : Math.Round(p.RatePerThousand, 2), p.Neighbours,
+                    Round(p.Statistic.Z), Round(p.Statistic.PValue), Round(p.Statistic.DecisionPValue), ClassName(p.Statistic.Class)))],
+                notes));
+        }).WithName("Hotspots").WithSummary("Hot and cold spots of a category: Getis-Ord Gi* on LSOA rates per 1,000, neighbours from the LSOA boundaries (fdr=true adjusts for the number of LSOAs).");
+    }
+
+    /// <summary>The class as the page and the API name it: hot99, hot95, hot90, none, cold90…</summary>
+    static string ClassName(Statistics.HotspotClass c) => c switch
+    {
+        Statistics.HotspotClass.NotSignificant => "none",
+        > 0 => "hot" + (c == Statistics.HotspotClass.Hot99 ? "99" : c == Statistics.HotspotClass.Hot95 ? "95" : "90"),
+        _ => "cold" + (c == Statistics.HotspotClass.Cold99 ? "99" : c == Statistics.HotspotClass.Cold95 ? "95" : "90"),
+    };
+
+    static double? Round(double? value) => value is { } v ? Math.Round(v, 6) : null;
+
+    /// <summary>The table with its count column passed through disclosure control, and the columns derived from a hidden count hidden with it.</summary>
+    static TableDto Suppress(ResultTable table, string countColumn, IReadOnlyList<string> derived, DisclosureControl disclosure)
+    {
+        var count = table.Columns.ToList().IndexOf(countColumn);
+        var dependent = derived.Select(d => table.Columns.ToList().IndexOf(d)).Where(i => i >= 0).ToArray();
+        var counts = table.Rows.Select(r => r[count] is long n ? n : 0).ToArray();
+        var shown = disclosure.Apply(counts);
+        var rows = table.Rows.Select((row, i) =>
+        {
+            if (shown[i] is not null || row[count] is null)
+            {
+                return row;
+            }
+
+            var copy = row.ToArray();
+            copy[count] = null;
+            foreach (var d in dependent)
+            {
+                copy[d] = null;
+            }
+
+            return (IReadOnlyList<object?>)copy;
+        }).ToArray();
+        // The first note states the area's own count ("… 3 crimes against 5.2 expected"): it goes with a hidden count.
+        var note = table.Columns.ToList().IndexOf("Note");
+        var areaHidden = rows.Any(r => r[count] is null && note >= 0 && Equals(r[note], "this area"));
+        var notes = disclosure.Active ? [.. table.Notes.Skip(areaHidden ? 1 : 0), disclosure.Note] : table.Notes;
+        return new TableDto(table.Title, table.Columns, rows, disclosure.Active, notes);
+    }
+}
