@@ -1,3 +1,4 @@
+using System.Globalization;
 using Csa.Web.Extensions;
 
 namespace Csa.Web;
@@ -5,13 +6,27 @@ namespace Csa.Web;
 /// <summary>Runs the atlas from another program (<c>csa serve</c>).</summary>
 public static class AtlasHost
 {
-    /// <summary>Serves the atlas over <paramref name="storePath"/> (read-only) until cancelled.</summary>
-    public static async Task RunAsync(string storePath, string urls, bool isPublic, CancellationToken cancellationToken)
+    /// <summary>Serves the atlas with <paramref name="options"/> (the store read-only) on <paramref name="urls"/> until cancelled.</summary>
+    public static async Task RunAsync(AtlasOptions options, string urls, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(urls);
-        builder.Configuration["Atlas:StorePath"] = Path.GetFullPath(storePath);
-        builder.Configuration["Atlas:Public"] = isPublic ? "true" : "false";
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Atlas:StorePath"] = Path.GetFullPath(options.StorePath),
+            ["Atlas:Public"] = options.Public ? "true" : "false",
+            ["Atlas:SuppressUpTo"] = options.SuppressUpTo.ToString(CultureInfo.InvariantCulture),
+            ["Atlas:TileUrl"] = options.TileUrl,
+            ["Atlas:TileAttribution"] = options.TileAttribution,
+        };
+        for (var i = 0; i < (options.RestrictedMarkers?.Length ?? 0); i++)
+        {
+            settings[$"Atlas:RestrictedMarkers:{i}"] = options.RestrictedMarkers![i];
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.AddCsaAtlas();
         await using var app = builder.Build();
         app.MapCsaAtlas();

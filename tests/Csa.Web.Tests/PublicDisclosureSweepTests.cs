@@ -48,7 +48,7 @@ public sealed class PublicDisclosureSweepTests(AtlasStoreFixture fixture)
         }
     }
 
-    static void CheckCounts(JsonElement element, string url, List<string> found)
+    internal static void CheckCounts(JsonElement element, string url, List<string> found)
     {
         switch (element.ValueKind)
         {

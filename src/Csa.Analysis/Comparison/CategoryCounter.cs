@@ -69,17 +69,11 @@ public sealed class CategoryCounter
 
         if (extract is not null && tree.Rows.All(r => r.WorksOnExtract))
         {
-            var files = (await store.GetImportedFilesAsync(cancellationToken).ConfigureAwait(false))
-                .Where(f => f.Kind.StartsWith("extract", StringComparison.Ordinal))
-                .ToArray();
-            var synthetic = files.Any(f => f.Kind == "extract-synthetic");
-            var names = string.Join(", ", files.Select(f => Path.GetFileName(f.Source.Name)).Distinct());
+            var source = await ExtractSource.DescribeAsync(store, cancellationToken).ConfigureAwait(false);
             return new CategoryCounter(store, tree, Exclusion.Resolve(exclusions, tree, CountSource.Extract), area, CountSource.Extract, extract, null)
             {
-                IsSynthetic = synthetic,
-                SourceNote = synthetic
-                    ? $"Source: local police extract {names}. SYNTHETIC DATA: made by csa synth extract, not real crime records."
-                    : $"Source: local police extract {names}.",
+                IsSynthetic = source.IsSynthetic,
+                SourceNote = source.Note,
             };
         }
 

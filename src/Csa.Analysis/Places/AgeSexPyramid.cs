@@ -9,7 +9,7 @@ namespace Csa.Analysis.Places;
 public sealed record PyramidBand(string Band, long Female, long Male, long UnknownSex);
 
 /// <summary>The victim and offender age–sex profile of an area's extract crimes ("Pyramid of Crime").</summary>
-public sealed record AgeSexPyramidSet(Area Area, Period Period, string? Marker, IReadOnlyList<PyramidBand> Victims, IReadOnlyList<PyramidBand> Offenders, IReadOnlyList<string> Notes);
+public sealed record AgeSexPyramidSet(Area Area, Period Period, string? Marker, bool IsSynthetic, IReadOnlyList<PyramidBand> Victims, IReadOnlyList<PyramidBand> Offenders, IReadOnlyList<string> Notes);
 
 /// <summary>Builds victim and offender age–sex pyramids from the local police extract.</summary>
 public sealed class AgeSexPyramid(ICsaStore store)
@@ -37,8 +37,10 @@ public sealed class AgeSexPyramid(ICsaStore store)
         }
 
         var counts = await store.CountExtractPeopleAsync(area, period, marker, cancellationToken).ConfigureAwait(false);
+        var source = await ExtractSource.DescribeAsync(store, cancellationToken).ConfigureAwait(false);
         var notes = new List<string>
         {
+            source.Note,
             "Local police extract: one count per crime, by the recorded victim's and offender's age and sex; an offender is often not identified (age not recorded).",
         };
         if (period.From < held.From || period.To > held.To)
@@ -46,7 +48,7 @@ public sealed class AgeSexPyramid(ICsaStore store)
             notes.Add($"The extract covers {held} only: the months of {period} outside it are not counted.");
         }
 
-        return new AgeSexPyramidSet(area, period, marker, Profile(counts, PersonRole.Victim), Profile(counts, PersonRole.Offender), notes);
+        return new AgeSexPyramidSet(area, period, marker, source.IsSynthetic, Profile(counts, PersonRole.Victim), Profile(counts, PersonRole.Offender), notes);
     }
 
     static PyramidBand[] Profile(IReadOnlyList<ExtractPersonCount> counts, PersonRole role)

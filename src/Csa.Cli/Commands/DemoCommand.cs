@@ -19,6 +19,9 @@ static class DemoCommand
     static readonly string[] GeographyInputs =
         ["geography/lsoa11-ward19-lad19.csv", "geography/lad19-csp19-pfa19.csv", "geography/lsoa11-lsoa21-lad22.csv"];
 
+    /// <summary>The bundled sample's boundary folders (ward, 2011 LSOA), under its boundaries folder.</summary>
+    static readonly string[] BoundaryKinds = ["ward", "lsoa11"];
+
     /// <summary>The bundled sample's population estimates, relative to the sample folder.</summary>
     static readonly string[] PopulationInputs = ["population/lsoa11-population-mid2015.csv", "population/lsoa21-population-mid2022.csv"];
 
@@ -49,7 +52,7 @@ static class DemoCommand
                 await StatisticsCommands.ImportPopulationAsync(store, Path.Combine(folder, file), null, cancellationToken);
             }
 
-            foreach (var file in Directory.GetFiles(Path.Combine(folder, "boundaries", "ward"), "*.geojson").Order(StringComparer.Ordinal))
+            foreach (var file in BoundaryKinds.SelectMany(kind => Directory.GetFiles(Path.Combine(folder, "boundaries", kind), "*.geojson").Order(StringComparer.Ordinal)))
             {
                 var (boundaries, source) = await Ingest.Boundaries.BoundaryReader.ReadAsync(file, cancellationToken: cancellationToken);
                 await store.ImportBoundariesAsync(boundaries, source, cancellationToken);

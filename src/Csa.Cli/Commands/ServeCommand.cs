@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Csa.Core.Classification;
 using Csa.Web;
+using Csa.Web.Extensions;
 
 namespace Csa.Cli.Commands;
 
@@ -9,16 +11,51 @@ static class ServeCommand
     public static Command Create()
     {
         var urls = new Option<string>("--urls") { Description = "Where to listen.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var isPublic = new Option<bool>("--public") { Description = "Public mode: no login; aggregates only, counts from 1 to 4 not shown." };
-        var command = new Command("serve", "Serve the community safety atlas (map of wards, monthly charts) over the store, read-only: restricted (login; csa user add) unless --public.");
-        command.Options.Add(urls);
-        command.Options.Add(isPublic);
+        var isPublic = new Option<bool>("--public") { Description = "Public mode: no login; aggregates only, small counts not shown, restricted markers and victim/offender profiles for districts and larger areas only." };
+        var suppressUpTo = new Option<int>("--suppress-up-to") { Description = "Public mode hides counts from 1 to this number.", DefaultValueFactory = _ => 4 };
+        var restricted = new Option<string[]>("--restricted-marker")
+        {
+            Description = $"A marker public mode shows only for districts and larger areas (repeat for several; default: {string.Join(", ", Markers.Restricted)}).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var tileUrl = new Option<string?>("--tile-url") { Description = "A map tile URL template ({z}/{x}/{y}) to draw under the boundaries; none by default, so the atlas works offline." };
+        var tileAttribution = new Option<string?>("--tile-attribution") { Description = "The attribution the tiles' licence asks for." };
+        var command = new Command("serve", "Serve the community safety atlas (ward and LSOA maps, charts, comparisons, hot spots, pyramids; JSON API documented at /openapi/v1.json) over the store, read-only: restricted (login; csa user add) unless --public.");
+        foreach (var option in new Option[] { urls, isPublic, suppressUpTo, restricted, tileUrl, tileAttribution })
+        {
+            command.Options.Add(option);
+        }
+
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(suppressUpTo) is < 0 or > 100)
+            {
+                result.AddError("--suppress-up-to must be from 0 to 100.");
+            }
+
+            foreach (var marker in result.GetValue(restricted) ?? [])
+            {
+                if (!Markers.IsKnown(marker))
+                {
+                    result.AddError($"--restricted-marker '{marker}' is not a marker: give one of {string.Join(", ", Markers.All.Keys)}.");
+                }
+            }
+        });
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             // Open the store once for writing: it is created or migrated here, so that the atlas can read it read-only.
             await (await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken)).DisposeAsync();
-            Console.WriteLine($"The atlas is at {parse.GetValue(urls)} ({(parse.GetValue(isPublic) ? "public" : "restricted: log in with an account from csa user add")}). Stop it with Ctrl+C.");
-            await AtlasHost.RunAsync(parse.GetValue(CommonOptions.Store)!, parse.GetValue(urls)!, parse.GetValue(isPublic), cancellationToken);
+            var options = new AtlasOptions
+            {
+                StorePath = parse.GetValue(CommonOptions.Store)!,
+                Public = parse.GetValue(isPublic),
+                SuppressUpTo = parse.GetValue(suppressUpTo),
+                RestrictedMarkers = parse.GetValue(restricted) is { Length: > 0 } markers ? markers : null,
+                TileUrl = parse.GetValue(tileUrl),
+                TileAttribution = parse.GetValue(tileAttribution),
+            };
+            Console.WriteLine($"The atlas is at {parse.GetValue(urls)} ({(options.Public ? $"public: counts from 1 to {options.SuppressUpTo} not shown" : "restricted: log in with an account from csa user add")}); its API is described at /openapi/v1.json. Stop it with Ctrl+C.");
+            await AtlasHost.RunAsync(options, parse.GetValue(urls)!, cancellationToken);
         }));
         return command;
     }

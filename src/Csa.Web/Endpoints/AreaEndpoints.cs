@@ -11,8 +11,11 @@ namespace Csa.Web.Endpoints;
 /// <summary>/api/config, /api/areas, and /api/wards and /api/lsoas: counts and rates by small area for the map, through disclosure control.</summary>
 public static class AreaEndpoints
 {
-    /// <summary>What the page needs to know: the mode, the suppression rule, the categories and markers, any tile layer.</summary>
-    public sealed record ConfigDto(bool Public, int SuppressUpTo, IReadOnlyList<string> Categories, IReadOnlyDictionary<string, string> Markers, IReadOnlyList<string> RestrictedMarkers, string? TileUrl, string? TileAttribution);
+    /// <summary>What the page needs to know: the mode, the suppression rule, the categories and markers, any tile layer,
+    /// and the months of street data and of the extract held (null when none).</summary>
+    public sealed record ConfigDto(
+        bool Public, int SuppressUpTo, IReadOnlyList<string> Categories, IReadOnlyDictionary<string, string> Markers, IReadOnlyList<string> RestrictedMarkers,
+        string? TileUrl, string? TileAttribution, string? StreetMonths, string? ExtractMonths);
 
     /// <summary>An area found by code or name.</summary>
     public sealed record AreaDto(string Code, string Name, string Level, string? Parent);
@@ -28,11 +31,16 @@ public static class AreaEndpoints
     {
         var api = ApiParameters.Group(app);
 
-        api.MapGet("/config", (IOptions<AtlasOptions> options) =>
+        api.MapGet("/config", async (IOptions<AtlasOptions> options, StoreAccess stores, CancellationToken cancellationToken) =>
         {
             var o = options.Value;
-            return TypedResults.Ok(new ConfigDto(o.Public, o.SuppressUpTo, StreetCategory.All, Markers.All, o.EffectiveRestrictedMarkers, o.TileUrl, o.TileAttribution));
-        }).WithName("Config").WithSummary("The atlas's mode, suppression threshold, categories, markers and tile layer.");
+            await using var store = await stores.OpenAsync(cancellationToken);
+            var street = await store.GetHeldStreetMonthsAsync(null, cancellationToken);
+            var extract = await store.GetExtractCoverageAsync(cancellationToken);
+            return TypedResults.Ok(new ConfigDto(
+                o.Public, o.SuppressUpTo, StreetCategory.All, Markers.All, o.EffectiveRestrictedMarkers, o.TileUrl, o.TileAttribution,
+                street.Count == 0 ? null : Core.Period.Create(street.Min(m => m.Month), street.Max(m => m.Month)).ToString(), extract?.ToString()));
+        }).WithName("Config").WithSummary("The atlas's mode, suppression threshold, categories, markers, tile layer, and the months of data held.");
 
         api.MapGet("/areas", async Task<Results<Ok<IReadOnlyList<AreaDto>>, ValidationProblem>> (string? q, StoreAccess stores, CancellationToken cancellationToken) =>
         {

@@ -14,13 +14,13 @@ public static class ExtractEndpoints
     public sealed record BandDto(string Band, long? Female, long? Male, long? UnknownSex);
 
     /// <summary>The victim and offender pyramids of an area.</summary>
-    public sealed record PyramidDto(string Area, string Period, string? Marker, bool Suppressed, IReadOnlyList<BandDto> Victims, IReadOnlyList<BandDto> Offenders, IReadOnlyList<string> Notes);
+    public sealed record PyramidDto(string Area, string Period, string? Marker, bool Synthetic, bool Suppressed, IReadOnlyList<BandDto> Victims, IReadOnlyList<BandDto> Offenders, IReadOnlyList<string> Notes);
 
     /// <summary>A marker's count (null: suppressed, or withheld below district level in public mode).</summary>
     public sealed record MarkerDto(string Marker, string Label, long? Crimes, bool Withheld);
 
     /// <summary>Crimes carrying each marker in an area and period.</summary>
-    public sealed record MarkersDto(string Area, string Period, bool Suppressed, IReadOnlyList<MarkerDto> Markers, IReadOnlyList<string> Notes);
+    public sealed record MarkersDto(string Area, string Period, bool Synthetic, bool Suppressed, IReadOnlyList<MarkerDto> Markers, IReadOnlyList<string> Notes);
 
     /// <summary>Maps the endpoints into the /api group's rules (login unless public).</summary>
     public static void MapExtractEndpoints(this IEndpointRouteBuilder app)
@@ -55,7 +55,7 @@ public static class ExtractEndpoints
                 notes.Add(disclosure.Note + " Each pyramid is suppressed as one table.");
             }
 
-            return TypedResults.Ok(new PyramidDto(resolved.Describe(), parsed.ToString(), marker, disclosure.Active, Shown(pyramid.Victims, disclosure), Shown(pyramid.Offenders, disclosure), notes));
+            return TypedResults.Ok(new PyramidDto(resolved.Describe(), parsed.ToString(), marker, pyramid.IsSynthetic, disclosure.Active, Shown(pyramid.Victims, disclosure), Shown(pyramid.Offenders, disclosure), notes));
         }).WithName("AgeSexPyramid").WithSummary("Victim and offender age–sex pyramids of an area's extract crimes (only those with a marker, when given).");
 
         api.MapGet("/markers", async Task<Results<Ok<MarkersDto>, ValidationProblem>> (string? area, string? period, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
@@ -79,7 +79,8 @@ public static class ExtractEndpoints
             var keys = Markers.All.Keys.ToArray();
             var withheld = keys.Select(k => disclosure.Withholds(k, resolved.Level)).ToArray();
             var shown = disclosure.Apply([.. keys.Select(k => counts.Where(c => c.Marker == k).Sum(c => c.Count))]);
-            var notes = new List<string> { $"Local police extract (held for {held}): crimes carrying each marker; a crime may carry several." };
+            var source = await Analysis.ExtractSource.DescribeAsync(store, cancellationToken);
+            var notes = new List<string> { source.Note, $"Local police extract (held for {held}): crimes carrying each marker; a crime may carry several." };
             if (disclosure.Active)
             {
                 notes.Add(disclosure.Note);
@@ -87,7 +88,7 @@ public static class ExtractEndpoints
             }
 
             return TypedResults.Ok(new MarkersDto(
-                resolved.Describe(), parsed.ToString(), disclosure.Active,
+                resolved.Describe(), parsed.ToString(), source.IsSynthetic, disclosure.Active,
                 [.. keys.Select((k, i) => new MarkerDto(k, Markers.All[k], withheld[i] ? null : shown[i], withheld[i]))],
                 notes));
         }).WithName("MarkerCounts").WithSummary("Crimes carrying each marker (domestic abuse, hate crime, …) in an area and period, from the extract.");
