@@ -4,13 +4,16 @@ using System.Net.Sockets;
 using Csa.Ingest.Boundaries;
 using Csa.Ingest.Geography;
 using Csa.Ingest.PoliceUk;
+using Csa.Ingest.Population;
 using Csa.Storage.DuckDb;
 using Csa.Web;
+using Csa.Web.Extensions;
 
 namespace Csa.Benchmarks;
 
-/// <summary>A bounded load test of the atlas on loopback: concurrent clients for a fixed time against the map's
-/// ward counts and the monthly series, printing p50 and p99 latency and the errors. Traffic goes to 127.0.0.1 only.</summary>
+/// <summary>A bounded load test of the atlas on loopback: concurrent clients for a fixed time against the map
+/// (ward counts and rates, boundaries), the monthly series, period comparisons and hot spots, printing p50 and p99
+/// latency and the errors, overall and per endpoint. Traffic goes to 127.0.0.1 only.</summary>
 static class AtlasLoadBench
 {
     public static async Task RunAsync(string repository, string scratch, int clients, TimeSpan duration)
@@ -26,13 +29,19 @@ static class AtlasLoadBench
             }
 
             await new PoliceUkImporter(writer).ImportAsync([Path.Combine(sample, "police-uk", "cambridgeshire")]);
-            var (wards, boundarySource) = await BoundaryReader.ReadAsync(Path.Combine(sample, "boundaries", "ward", "E07000011.geojson"));
-            await writer.ImportBoundariesAsync(wards, boundarySource);
+            foreach (var kind in new[] { "ward", "lsoa11" })
+            {
+                var (boundaries, boundarySource) = await BoundaryReader.ReadAsync(Path.Combine(sample, "boundaries", kind, "E07000011.geojson"));
+                await writer.ImportBoundariesAsync(boundaries, boundarySource);
+            }
+
+            var (year, populations, populationSource) = await PopulationReader.ReadAsync(Path.Combine(sample, "population", "lsoa11-population-mid2015.csv"), null);
+            await writer.ImportPopulationAsync(year, populations, populationSource);
         }
 
         var port = FreePort();
         using var stop = new CancellationTokenSource();
-        var server = AtlasHost.RunAsync(store, $"http://127.0.0.1:{port}", isPublic: true, stop.Token);
+        var server = AtlasHost.RunAsync(new AtlasOptions { StorePath = store, Public = true }, $"http://127.0.0.1:{port}", stop.Token);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await WaitUntilUpAsync(http);
         string[] urls =
@@ -41,8 +50,12 @@ static class AtlasLoadBench
             "/api/wards?area=Huntingdonshire&period=2019-08&category=Burglary",
             "/api/series?area=E05011261&category=All%20crime",
             "/api/boundaries?area=Huntingdonshire",
+            "/api/compare?area=E05011261&current=2019-09&category=All%20crime",
+            "/api/compare?area=Huntingdonshire&current=2019-08..2019-09&previous=2019-07&category=Burglary",
+            "/api/hotspots?area=Huntingdonshire&period=2019-07..2019-09&category=All%20crime",
         ];
         var latencies = new List<double>();
+        var byEndpoint = new Dictionary<string, List<double>>(StringComparer.Ordinal);
         var errors = 0;
         var gate = new Lock();
         var deadline = Stopwatch.StartNew();
@@ -53,9 +66,10 @@ static class AtlasLoadBench
             {
                 var clock = Stopwatch.StartNew();
                 var ok = false;
+                var url = urls[i++ % urls.Length];
                 try
                 {
-                    using var response = await http.GetAsync(urls[i++ % urls.Length]);
+                    using var response = await http.GetAsync(url);
                     ok = response.IsSuccessStatusCode;
                 }
                 catch (HttpRequestException)
@@ -65,6 +79,8 @@ static class AtlasLoadBench
                 lock (gate)
                 {
                     latencies.Add(clock.Elapsed.TotalMilliseconds);
+                    var endpoint = url[..url.IndexOf('?', StringComparison.Ordinal)];
+                    (byEndpoint.TryGetValue(endpoint, out var list) ? list : byEndpoint[endpoint] = []).Add(clock.Elapsed.TotalMilliseconds);
                     errors += ok ? 0 : 1;
                 }
             }
@@ -73,8 +89,13 @@ static class AtlasLoadBench
         await server;
         latencies.Sort();
         var c = CultureInfo.InvariantCulture;
-        Console.WriteLine($"== atlas load test: {clients} clients for {duration.TotalSeconds:0} s on loopback, public mode, ward counts / series / boundaries");
+        Console.WriteLine($"== atlas load test: {clients} clients for {duration.TotalSeconds:0} s on loopback, public mode, map / series / boundaries / compare / hot spots");
         Console.WriteLine(string.Create(c, $"   requests {latencies.Count:N0} ({latencies.Count / duration.TotalSeconds:N0}/s), errors {errors}, p50 {Percentile(latencies, 0.50):N1} ms, p99 {Percentile(latencies, 0.99):N1} ms"));
+        foreach (var (endpoint, list) in byEndpoint.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            list.Sort();
+            Console.WriteLine(string.Create(c, $"   {endpoint,-16} {list.Count,6:N0} requests, p50 {Percentile(list, 0.50),7:N1} ms, p99 {Percentile(list, 0.99),7:N1} ms"));
+        }
     }
 
     static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(p * sorted.Count))];
