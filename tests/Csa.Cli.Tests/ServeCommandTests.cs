@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Csa.Tests;
+using Xunit.Abstractions;
+
+namespace Csa.Cli.Tests;
+
+/// <summary><c>csa serve</c> and <c>csa import</c> as two processes on one store: the atlas sees an import without a
+/// restart, and while one holds the store the other says so (a 503, or "in use") and nothing is corrupted.</summary>
+public sealed class ServeCommandTests(ITestOutputHelper output)
+{
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    static Process StartServer(ScratchFolder scratch, int port)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = scratch.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "csa.dll"), "serve", "--public", "--urls", $"http://127.0.0.1:{port}" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["CI"] = "true";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    static async Task WaitUntilUpAsync(HttpClient http)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                using var response = await http.GetAsync("/api/config");
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.Fail("csa serve did not start within 30 s.");
+    }
+
+    [Fact]
+    public async Task ServeAndImport_ShareTheStore_WithoutCorruptingIt()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "geography", TestPaths.LsoaWardDistrict, TestPaths.DistrictHierarchy)).ExitCode);
+        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "police-uk", TestPaths.Cambridgeshire)).ExitCode);
+        var port = FreePort();
+        using var server = StartServer(scratch, port);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await WaitUntilUpAsync(http);
+            using (var before = JsonDocument.Parse(await http.GetStringAsync("/api/wards?area=Huntingdonshire&period=2019-07..2019-09")))
+            {
+                Assert.Equal(JsonValueKind.Null, before.RootElement.GetProperty("populationYear").ValueKind);
+            }
+
+            // An import while the atlas is idle: it writes, and the atlas's next answer has the new data.
+            var population = await CsaProcess.RunAsync(scratch, "import", "population", Path.Combine(TestPaths.Sample, "population", "lsoa11-population-mid2015.csv"));
+            Assert.True(population.ExitCode == 0, population.Error);
+            using (var after = JsonDocument.Parse(await http.GetStringAsync("/api/wards?area=Huntingdonshire&period=2019-07..2019-09")))
+            {
+                Assert.Equal(2015, after.RootElement.GetProperty("populationYear").GetInt32());
+            }
+
+            // An import while requests keep arriving: each request is answered (200) or told to try again (503);
+            // the import completes or says the store is in use (exit 4); never a 500, never a broken store.
+            var statuses = new List<HttpStatusCode>();
+            var import = CsaProcess.RunAsync(scratch, "import", "police-uk", TestPaths.NorthumbriaZip);
+            while (!import.IsCompleted)
+            {
+                using var response = await http.GetAsync("/api/series?area=Huntingdonshire");
+                statuses.Add(response.StatusCode);
+                if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+                {
+                    Assert.Contains("\"status\":503", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                }
+            }
+
+            var imported = await import;
+            output.WriteLine($"During the import: {statuses.Count(s => s == HttpStatusCode.OK)} answers 200, {statuses.Count(s => s == HttpStatusCode.ServiceUnavailable)} answers 503; the import exited {imported.ExitCode}.");
+            Assert.All(statuses, s => Assert.Contains(s, new[] { HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable }));
+            Assert.True(imported.ExitCode is 0 or 4, $"exit {imported.ExitCode}: {imported.Error}");
+            if (imported.ExitCode == 4)
+            {
+                Assert.Contains("is in use by another csa process", imported.Error, StringComparison.Ordinal);
+            }
+
+            using var series = JsonDocument.Parse(await http.GetStringAsync("/api/series?area=Huntingdonshire"));
+            Assert.Equal([897L, 788L, 768L], series.RootElement.GetProperty("months").EnumerateArray().Select(m => m.GetProperty("crimes").GetInt64()));
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+
+        var quality = await CsaProcess.RunAsync(scratch, "quality");
+        Assert.True(quality.ExitCode == 0, quality.Error);
+    }
+}
