@@ -29,6 +29,8 @@ public static class CsaCommandLine
         root.Subcommands.Add(StatisticsCommands.MostSimilarGroup());
         root.Subcommands.Add(StatisticsCommands.Monthly());
         root.Subcommands.Add(StatisticsCommands.Triangulate());
+        root.Subcommands.Add(PlacesCommands.Hotspots());
+        root.Subcommands.Add(PlacesCommands.Pyramid());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UserCommand.Create());

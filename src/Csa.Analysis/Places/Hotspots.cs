@@ -60,6 +60,7 @@ public sealed class Hotspots(ICsaStore store)
             falseDiscoveryRate
                 ? "Significance: two-sided p values adjusted for the number of LSOAs tested (Benjamini–Hochberg false discovery rate); hot and cold spots at 99%, 95% and 90% confidence."
                 : "Significance: two-sided p values, not adjusted for the number of LSOAs tested; hot and cold spots at 99%, 95% and 90% confidence (about 1 LSOA in 10 reaches 90% by chance alone).",
+            "LSOAs beyond the area's edge are not counted as neighbours, so an LSOA on the edge has fewer, and its statistic rests on less.",
             "A hot spot is a cluster of high rates, not proof of a cause; LSOAs with few residents (town centres) have high rates from few crimes.",
         };
         return new HotspotSet(area, period, category, indicators.PopulationYear.Value, falseDiscoveryRate, places, notes);
