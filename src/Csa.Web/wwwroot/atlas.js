@@ -30,9 +30,11 @@ function format(value, decimals) {
 }
 
 // Quantile breaks: the lower edge of classes 2..5 (values at or above a break fall in the next class).
+// With 5 or fewer distinct values, each value starts its own class.
 function breaks(values) {
   const sorted = values.filter(v => v !== null).sort((a, b) => a - b);
-  if (sorted.length === 0) return [];
+  const distinct = [...new Set(sorted)];
+  if (distinct.length <= 5) return distinct.slice(1);
   return [...new Set([1, 2, 3, 4].map(i => sorted[Math.floor(i * sorted.length / 5)]))];
 }
 
@@ -192,6 +194,14 @@ async function pyramid() {
   } catch (e) {
     $("pyramid").innerHTML = "";
     $("pyramid-notes").textContent = `No victim and offender profile: ${e.message}`;
+  }
+  try {
+    const m = await getJson(`/api/markers?area=${q(area)}&period=${q(period)}`);
+    $("markers").innerHTML = `<caption>Crimes with each marker, ${escapeHtml(m.period)}${m.synthetic ? " (SYNTHETIC DATA)" : ""}</caption>` +
+      m.markers.map(k => `<tr data-marker="${escapeHtml(k.marker)}"><th>${escapeHtml(k.label)}</th>` +
+        `<td>${k.withheld ? "districts and larger areas only" : format(k.crimes, 0)}</td></tr>`).join("");
+  } catch (e) {
+    $("markers").innerHTML = `<caption>No marker counts: ${escapeHtml(e.message)}</caption>`;
   }
 }
 

@@ -118,6 +118,27 @@ public sealed class AtlasBrowserTests(AtlasStoreFixture fixture)
         Assert.Contains("not adjusted for multiple testing", await session.Page.InnerTextAsync("#legend"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Public_WardView_WithholdsTheProfileAndRestrictedMarkers_TheDistrictShowsThem()
+    {
+        await using var session = await BrowserSession.StartAsync(fixture.Atlas(isPublic: true));
+        await session.OpenAtlasAsync(places: 26);
+        await session.Page.WaitForSelectorAsync("#markers tr[data-marker='domestic-abuse']");
+        var districtDomestic = await session.Page.InnerTextAsync("#markers tr[data-marker='domestic-abuse'] td");
+
+        await session.Page.FillAsync("#area", "E05011261");
+        await session.Page.ClickAsync("#controls button");
+        await session.WaitForShapesAsync(1);
+        await session.Page.WaitForFunctionAsync("document.querySelector('#pyramid-notes').textContent.includes('districts and larger areas only')");
+        await session.Page.WaitForFunctionAsync("document.querySelector(\"#markers tr[data-marker='domestic-abuse'] td\")?.textContent === 'districts and larger areas only'");
+        await session.ScreenshotAsync("public-ward-view");
+
+        Assert.Matches("^[0-9,]+$", districtDomestic);
+        Assert.Equal(0, await session.Page.Locator("#pyramid svg").CountAsync());
+        Assert.Equal("districts and larger areas only", await session.Page.InnerTextAsync("#markers tr[data-marker='child-sexual-exploitation'] td"));
+        Assert.NotEqual("districts and larger areas only", await session.Page.InnerTextAsync("#markers tr[data-marker='hate-crime'] td"));
+    }
+
     static async Task<int> HotspotCountAsync(BrowserSession session)
     {
         using var gi = await session.ApiAsync("/api/hotspots?area=Huntingdonshire&period=2019-07..2019-09&category=All%20crime");
