@@ -68,6 +68,19 @@ static class ApiParameters
         }
     }
 
+    /// <summary>An endpoint's area, period and category, read together.</summary>
+    public sealed record AreaQuery(Area Area, Period Period, string Category);
+
+    /// <summary>Reads the area, period and category every query endpoint takes; null when any of them, or anything
+    /// already in <paramref name="errors"/>, is wrong (then answer <c>ValidationProblem(errors)</c>).</summary>
+    public static async Task<AreaQuery?> ReadAsync(ICsaStore store, string? area, string? period, string? category, Dictionary<string, string[]> errors, CancellationToken cancellationToken, string periodName = "period")
+    {
+        var parsed = Period(period, errors, periodName);
+        var type = Category(category, errors);
+        var resolved = await AreaAsync(store, area, errors, cancellationToken);
+        return errors.Count == 0 && resolved is not null && parsed is not null ? new AreaQuery(resolved, parsed, type) : null;
+    }
+
     /// <summary>The one area named by <paramref name="area"/>, or null with the reason added to <paramref name="errors"/>.</summary>
     public static async Task<Area?> AreaAsync(ICsaStore store, string? area, Dictionary<string, string[]> errors, CancellationToken cancellationToken)
     {

@@ -66,11 +66,8 @@ public static class AreaEndpoints
     static async Task<Results<Ok<PlacesDto>, ValidationProblem>> PlacesAsync(string? area, string? period, string? category, PlaceLevel level, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        var parsed = ApiParameters.Period(period, errors);
-        var type = ApiParameters.Category(category, errors);
         await using var store = await stores.OpenAsync(cancellationToken);
-        var resolved = await ApiParameters.AreaAsync(store, area, errors, cancellationToken);
-        if (errors.Count > 0 || resolved is null || parsed is null)
+        if (await ApiParameters.ReadAsync(store, area, period, category, errors, cancellationToken) is not var (resolved, parsed, type))
         {
             return TypedResults.ValidationProblem(errors);
         }

@@ -30,22 +30,23 @@ public static class ExtractEndpoints
         api.MapGet("/pyramid", async Task<Results<Ok<PyramidDto>, ValidationProblem>> (string? area, string? period, string? marker, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
-            var parsed = ApiParameters.Period(period, errors);
             if (marker is not null && !Markers.IsKnown(marker))
             {
                 errors["marker"] = [$"'{marker}' is not a marker: give one of {string.Join(", ", Markers.All.Keys)}."];
             }
 
             await using var store = await stores.OpenAsync(cancellationToken);
-            var resolved = await ApiParameters.AreaAsync(store, area, errors, cancellationToken);
-            if (resolved is not null && disclosure.Withholds(null, resolved.Level))
-            {
-                errors["area"] = [$"The public atlas shows victim and offender profiles for districts and larger areas only: {resolved.Describe()} is a ward."];
-            }
-
-            if (errors.Count > 0 || resolved is null || parsed is null)
+            if (await ApiParameters.ReadAsync(store, area, period, null, errors, cancellationToken) is not var (resolved, parsed, _))
             {
                 return TypedResults.ValidationProblem(errors);
+            }
+
+            if (disclosure.Withholds(null, resolved.Level))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["area"] = [$"The public atlas shows victim and offender profiles for districts and larger areas only: {resolved.Describe()} is a ward."],
+                });
             }
 
             var pyramid = await new AgeSexPyramid(store).BuildAsync(resolved, parsed, marker, cancellationToken);
@@ -61,10 +62,8 @@ public static class ExtractEndpoints
         api.MapGet("/markers", async Task<Results<Ok<MarkersDto>, ValidationProblem>> (string? area, string? period, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
-            var parsed = ApiParameters.Period(period, errors);
             await using var store = await stores.OpenAsync(cancellationToken);
-            var resolved = await ApiParameters.AreaAsync(store, area, errors, cancellationToken);
-            if (errors.Count > 0 || resolved is null || parsed is null)
+            if (await ApiParameters.ReadAsync(store, area, period, null, errors, cancellationToken) is not var (resolved, parsed, _))
             {
                 return TypedResults.ValidationProblem(errors);
             }

@@ -34,12 +34,9 @@ public static class StatisticsEndpoints
         api.MapGet("/compare", async Task<Results<Ok<ComparisonDto>, ValidationProblem>> (string? area, string? current, string? previous, string? category, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
-            var later = ApiParameters.Period(current, errors, "current");
             var earlier = previous is null ? null : ApiParameters.Period(previous, errors, "previous");
-            var type = ApiParameters.Category(category, errors);
             await using var store = await stores.OpenAsync(cancellationToken);
-            var resolved = await ApiParameters.AreaAsync(store, area, errors, cancellationToken);
-            if (errors.Count > 0 || resolved is null || later is null)
+            if (await ApiParameters.ReadAsync(store, area, current, category, errors, cancellationToken, "current") is not var (resolved, later, type))
             {
                 return TypedResults.ValidationProblem(errors);
             }
@@ -64,8 +61,6 @@ public static class StatisticsEndpoints
         api.MapGet("/msg", async Task<Results<Ok<TableDto>, ValidationProblem>> (string? area, string? period, string? category, string? group, int? nearest, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
-            var parsed = ApiParameters.Period(period, errors);
-            var type = ApiParameters.Category(category, errors);
             var codes = group?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
             if ((codes.Length == 0) == (nearest is null))
             {
@@ -77,8 +72,7 @@ public static class StatisticsEndpoints
             }
 
             await using var store = await stores.OpenAsync(cancellationToken);
-            var resolved = await ApiParameters.AreaAsync(store, area, errors, cancellationToken);
-            if (errors.Count > 0 || resolved is null || parsed is null)
+            if (await ApiParameters.ReadAsync(store, area, period, category, errors, cancellationToken) is not var (resolved, parsed, type))
             {
                 return TypedResults.ValidationProblem(errors);
             }
@@ -98,11 +92,8 @@ public static class StatisticsEndpoints
         api.MapGet("/hotspots", async Task<Results<Ok<HotspotsDto>, ValidationProblem>> (string? area, string? period, string? category, bool? fdr, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
-            var parsed = ApiParameters.Period(period, errors);
-            var type = ApiParameters.Category(category, errors);
             await using var store = await stores.OpenAsync(cancellationToken);
-            var resolved = await ApiParameters.AreaAsync(store, area, errors, cancellationToken);
-            if (errors.Count > 0 || resolved is null || parsed is null)
+            if (await ApiParameters.ReadAsync(store, area, period, category, errors, cancellationToken) is not var (resolved, parsed, type))
             {
                 return TypedResults.ValidationProblem(errors);
             }
