@@ -47,6 +47,8 @@ public sealed class AtlasStatisticsApiTests(AtlasStoreFixture fixture)
     [InlineData("/api/pyramid?area=Huntingdonshire&period=2019", "No police extract is held for 2019")]
     [InlineData("/api/pyramid?area=Huntingdonshire&period=2016&marker=arson", "'arson' is not a marker")]
     [InlineData("/api/msg?area=Huntingdonshire&period=2019-07", "Give the group's area codes")]
+    [InlineData("/api/pyramid?area=Huntingdonshire&period=2016-12", "whole calendar years (2016) or financial years (FY2016/17) only")]
+    [InlineData("/api/markers?area=Huntingdonshire&period=2016-02..2017-01", "2016-02..2017-01 is neither")]
     [InlineData("/api/wards?area=Huntingdonshire&period=2018", "No street data is held for Huntingdonshire (district E07000011) in 2018-01..2018-12.")]
     [InlineData("/api/boundaries?area=Huntingdonshire&level=msoa", "is not a map level")]
     public async Task BadQueries_AreA400SayingWhy(string url, string reason)

@@ -37,14 +37,14 @@ public sealed class PublicDisclosureSweepTests(AtlasStoreFixture fixture)
         foreach (var marker in Markers.All.Keys.Prepend(null))
         {
             yield return $"/api/pyramid?area=Huntingdonshire&period=2016{(marker is null ? "" : "&marker=" + marker)}";
-            yield return $"/api/pyramid?area=Huntingdonshire&period=2016-12{(marker is null ? "" : "&marker=" + marker)}";
+            yield return $"/api/pyramid?area=Huntingdonshire&period=FY2015/16{(marker is null ? "" : "&marker=" + marker)}";
         }
 
         yield return "/api/markers?area=Huntingdonshire&period=2016";
         foreach (var ward in wards)
         {
             yield return $"/api/markers?area={ward}&period=2016";
-            yield return $"/api/markers?area={ward}&period=2016-12";
+            yield return $"/api/markers?area={ward}&period=FY2016/17";
         }
     }
 

@@ -26,6 +26,19 @@ public sealed class DisclosureControl(IOptions<AtlasOptions> options)
     public bool Withholds(string? marker, AreaLevel level) =>
         Active && level == AreaLevel.Ward && (marker is null || options.Value.EffectiveRestrictedMarkers.Contains(marker, StringComparer.Ordinal));
 
+    /// <summary>Whether public mode answers extract-based figures (pyramids, markers) for <paramref name="period"/>: only
+    /// whole calendar or financial years, so that answers for overlapping periods cannot be subtracted to find a
+    /// hidden month. Restricted mode answers any period.</summary>
+    public bool AllowsExtractPeriod(Core.Period period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return !Active || (period.MonthCount == 12 && period.From.MonthOfYear is 1 or 4);
+    }
+
+    /// <summary>Why a period is refused for extract-based figures in public mode.</summary>
+    public static string ExtractPeriodRule(Core.Period period) =>
+        $"The public atlas gives victim and offender profiles and marker counts for whole calendar years (2016) or financial years (FY2016/17) only, so that answers cannot be subtracted from each other: {period} is neither.";
+
     /// <summary>The counts as they may be shown: null where suppressed.</summary>
     public IReadOnlyList<long?> Apply(IReadOnlyList<long> counts)
     {

@@ -49,6 +49,11 @@ public static class ExtractEndpoints
                 });
             }
 
+            if (!disclosure.AllowsExtractPeriod(parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [DisclosureControl.ExtractPeriodRule(parsed)] });
+            }
+
             var pyramid = await new AgeSexPyramid(store).BuildAsync(resolved, parsed, marker, cancellationToken);
             var notes = pyramid.Notes.ToList();
             if (disclosure.Active)
@@ -66,6 +71,11 @@ public static class ExtractEndpoints
             if (await ApiParameters.ReadAsync(store, area, period, null, errors, cancellationToken) is not var (resolved, parsed, _))
             {
                 return TypedResults.ValidationProblem(errors);
+            }
+
+            if (!disclosure.AllowsExtractPeriod(parsed))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [DisclosureControl.ExtractPeriodRule(parsed)] });
             }
 
             var held = await store.GetExtractCoverageAsync(cancellationToken);

@@ -232,7 +232,7 @@ async function start() {
     ? `Public atlas: counts from 1 to ${config.suppressUpTo} are not shown (nor a second count that would reveal them); ` +
       `victim and offender profiles, and crimes marked ${config.restrictedMarkers.map(m => config.markers[m] ?? m).join(", ")}, are shown for districts and larger areas only.`
     : "Restricted atlas: every count is shown. Do not share small numbers outside the partnership.";
-  // Start on the area's latest quarter of street data, and the extract's latest 12 months for the profile.
+  // Start on the area's latest quarter of street data.
   const last = (months, n) => {
     const to = months.split("..").at(-1), [y, m] = to.split("-").map(Number);
     const from = new Date(Date.UTC(y, m - n, 1));
@@ -240,7 +240,12 @@ async function start() {
   };
   const held = await getJson(`/api/series?area=${q($("area").value)}`).catch(() => null);
   if (held?.months.length) $("period").value = last(held.months.at(-1).month, 3);
-  if (config.extractMonths) $("profile-period").value = last(config.extractMonths, 12);
+  // The extract's latest whole calendar year (the public atlas answers whole years only).
+  if (config.extractMonths) {
+    const [from, to] = config.extractMonths.split("..");
+    const year = Number(to.slice(0, 4)) - (to.endsWith("-12") ? 0 : 1);
+    if (`${year}-01` >= from) $("profile-period").value = String(year);
+  }
   if (config.tileUrl) {
     L.tileLayer(config.tileUrl, { attribution: config.tileAttribution ?? "" }).addTo(map);
   }
