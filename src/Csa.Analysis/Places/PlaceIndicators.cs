@@ -43,14 +43,15 @@ public sealed class PlaceIndicators(ICsaStore store)
             .ToDictionary(g => g.Key, g => g.Sum(c => c.Count), StringComparer.Ordinal);
 
         var populations = await store.GetPlacePopulationsAsync(area, level, cancellationToken).ConfigureAwait(false);
-        var year = NearestYear(populations, places.Count, PopulationChoice.YearFor(period));
+        var wanted = PopulationChoice.YearFor(period);
+        var year = NearestYear(populations, places.Count, wanted);
         var estimates = populations.Where(p => p.Year == year).ToDictionary(p => p.Code, p => p.Population, StringComparer.Ordinal);
 
         var notes = new List<string> { "data.police.uk street-level data (Open Government Licence v3.0): anti-social behaviour is not counted as crime." };
         notes.AddRange(coverage.NotesFor(period));
         notes.Add(year is null
             ? "No population estimate is held for these areas: counts only."
-            : string.Create(CultureInfo.InvariantCulture, $"Rates per 1,000 residents use the ONS mid-{year} estimate{(year == PopulationChoice.YearFor(period) ? "" : $", the nearest held to {PopulationChoice.YearFor(period)}")}; 95% intervals by Byar's method (exact below 10)."));
+            : string.Create(CultureInfo.InvariantCulture, $"Rates per 1,000 residents use the ONS mid-{year} estimate{(year == wanted ? "" : $", the nearest held to {wanted}")}; 95% intervals by Byar's method (exact below 10)."));
 
         var indicators = places.Select(p =>
         {
@@ -67,6 +68,6 @@ public sealed class PlaceIndicators(ICsaStore store)
     {
         var coverage = populations.GroupBy(p => p.Year).Select(g => (Year: g.Key, Complete: g.Count() >= places)).ToArray();
         var candidates = coverage.Any(c => c.Complete) ? coverage.Where(c => c.Complete) : coverage;
-        return candidates.OrderBy(c => Math.Abs(c.Year - wanted)).ThenByDescending(c => c.Year).Select(c => (int?)c.Year).FirstOrDefault();
+        return PopulationChoice.NearestHeldYear(candidates.Select(c => c.Year), wanted);
     }
 }

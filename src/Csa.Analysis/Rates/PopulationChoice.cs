@@ -20,6 +20,14 @@ public sealed record PopulationChoice(int Year, double Population, string Note)
         return period.From.AddMonths((period.MonthCount - 1) / 2).Year;
     }
 
+    /// <summary>Of the <paramref name="held"/> years, the one nearest to <paramref name="wanted"/> (the later on a tie), or null when none is held:
+    /// the atlas's choice, which rates with what it has and says which year.</summary>
+    public static int? NearestHeldYear(IEnumerable<int> held, int wanted)
+    {
+        ArgumentNullException.ThrowIfNull(held);
+        return held.OrderBy(y => Math.Abs(y - wanted)).ThenByDescending(y => y).Select(y => (int?)y).FirstOrDefault();
+    }
+
     /// <summary>Chooses the estimate for a period, or the one for <paramref name="overrideYear"/> when given.</summary>
     /// <exception cref="CsaQueryException">No estimate is held for the year needed.</exception>
     public static async Task<PopulationChoice> ForPeriodAsync(ICsaStore store, Area area, Period period, int? overrideYear, CancellationToken cancellationToken)

@@ -78,9 +78,7 @@ public static class StatisticsEndpoints
             }
 
             // The atlas rates with the held estimate nearest to the period (the later on a tie), as its map does.
-            var wanted = PopulationChoice.YearFor(parsed);
-            var held = await store.GetPopulationAsync(resolved, cancellationToken);
-            int? year = held.Count == 0 ? null : held.Keys.OrderBy(y => Math.Abs(y - wanted)).ThenByDescending(y => y).First();
+            var year = PopulationChoice.NearestHeldYear((await store.GetPopulationAsync(resolved, cancellationToken)).Keys, PopulationChoice.YearFor(parsed));
             var tree = CategoryTrees.Load("police-uk");
             var msg = new MostSimilarGroup(store);
             var table = nearest is { } size
@@ -117,9 +115,13 @@ public static class StatisticsEndpoints
     /// <summary>The class as the page and the API name it: hot99, hot95, hot90, none, cold90…</summary>
     static string ClassName(Statistics.HotspotClass c) => c switch
     {
-        Statistics.HotspotClass.NotSignificant => "none",
-        > 0 => "hot" + (c == Statistics.HotspotClass.Hot99 ? "99" : c == Statistics.HotspotClass.Hot95 ? "95" : "90"),
-        _ => "cold" + (c == Statistics.HotspotClass.Cold99 ? "99" : c == Statistics.HotspotClass.Cold95 ? "95" : "90"),
+        Statistics.HotspotClass.Hot99 => "hot99",
+        Statistics.HotspotClass.Hot95 => "hot95",
+        Statistics.HotspotClass.Hot90 => "hot90",
+        Statistics.HotspotClass.Cold90 => "cold90",
+        Statistics.HotspotClass.Cold95 => "cold95",
+        Statistics.HotspotClass.Cold99 => "cold99",
+        _ => "none",
     };
 
     static double? Round(double? value) => value is { } v ? Math.Round(v, 6) : null;
