@@ -1,3 +1,4 @@
+using Csa.Analysis.Coverage;
 using Csa.Core;
 using Csa.Core.Geography;
 using Csa.Core.PoliceUk;
@@ -9,8 +10,8 @@ namespace Csa.Analysis;
 /// <remarks>
 /// Crime and anti-social behaviour are always in separate columns: no total mixes them. A record counts
 /// for the area its LSOA lies in (through the held lookup); records with no LSOA are in no area, and
-/// <c>csa quality</c> counts them. A period outside the data held is an error, never a table of zeros,
-/// and a period that spans a data gap carries a note saying so.
+/// <c>csa quality</c> counts them. Only months held for the area (see <see cref="StreetCoverage"/>) are counted; a
+/// period with no month held is an error, never a table of zeros, and a period that spans a gap says so.
 /// </remarks>
 public sealed class CrimeSummary(ICsaStore store)
 {
@@ -30,53 +31,42 @@ public sealed class CrimeSummary(ICsaStore store)
     public async Task<ResultTable> BuildAsync(Area area, Month? from, Month? to, SummaryBreakdown by, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(area);
-        var coverage = DataCoverage.From(await store.GetHeldStreetMonthsAsync(area, cancellationToken).ConfigureAwait(false));
-        if (coverage.IsEmpty)
+        var coverage = await StreetCoverage.LoadAsync(store, area, cancellationToken).ConfigureAwait(false);
+        if (coverage.Span is null && !coverage.HasRecords)
         {
             throw new CsaQueryException($"No street data is held for {area.Describe()}: import the data.police.uk files of its force first (csa import police-uk PATH).");
         }
 
-        var period = CheckPeriod(area, from ?? coverage.First, to ?? coverage.Last, coverage);
-        var grouping = by switch
+        var period = coverage.Complete(from, to);
+        var held = coverage.RequireHeld(period, string.Empty).ToHashSet();
+        var grouping = CountGrouping.Month | by switch
         {
-            SummaryBreakdown.Month => CountGrouping.Month,
+            SummaryBreakdown.Month => CountGrouping.None,
             SummaryBreakdown.Ward => CountGrouping.Ward,
             _ => CountGrouping.CrimeType,
         };
-        var counts = await store.CountAsync(new CountQuery(area, period, grouping), cancellationToken).ConfigureAwait(false);
-        var title = $"data.police.uk street records in {area.Describe()}, {period}, by {by.ToString().ToLowerInvariant()}";
+
+        // Only held months count: another force's rows in a month the home force lacks are not the area's crime.
+        var counts = (await store.CountAsync(new CountQuery(area, period, grouping), cancellationToken).ConfigureAwait(false))
+            .Where(c => held.Contains(c.Month!.Value)).ToList();
+        var partial = held.Count < period.MonthCount ? $" (partial: {held.Count} of {period.MonthCount} months held)" : string.Empty;
+        var title = $"data.police.uk street records in {area.Describe()}, {period}{partial}, by {by.ToString().ToLowerInvariant()}";
         var notes = new List<string>(coverage.NotesFor(period))
         {
             "Anti-social behaviour is counted apart from crime and is in no crime total.",
-            $"Source: data.police.uk street-level data (forces: {string.Join(", ", coverage.Forces)}); Open Government Licence v3.0.",
+            $"Source: data.police.uk street-level data (home force: {string.Join(", ", coverage.HomeForces)}; records of other forces, such as British Transport Police, are counted where they fall); Open Government Licence v3.0.",
         };
         return by switch
         {
-            SummaryBreakdown.Month => ByMonth(title, period, counts, coverage, notes),
+            SummaryBreakdown.Month => ByMonth(title, period, counts, held, notes),
             SummaryBreakdown.Ward => ByWard(title, await store.GetWardsAsync(area, cancellationToken).ConfigureAwait(false), counts, notes),
             _ => ByType(title, counts, notes),
         };
     }
 
-    static Period CheckPeriod(Area area, Month from, Month to, DataCoverage coverage)
-    {
-        if (to < from)
-        {
-            throw new CsaQueryException($"The period {from}..{to} ends before it starts.");
-        }
-
-        if (from < coverage.First || to > coverage.Last)
-        {
-            throw new CsaQueryException(
-                $"The period {from}..{to} is outside the data held for {area.Describe()}: street data runs from {coverage.First} to {coverage.Last}.");
-        }
-
-        return Period.Create(from, to);
-    }
-
     static ResultTable ByType(string title, IReadOnlyList<CrimeCountRow> counts, List<string> notes)
     {
-        var crimes = counts.Where(c => !c.IsAntiSocialBehaviour).ToDictionary(c => c.CrimeType!, c => c.Count, StringComparer.Ordinal);
+        var crimes = counts.Where(c => !c.IsAntiSocialBehaviour).GroupBy(c => c.CrimeType!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(c => c.Count), StringComparer.Ordinal);
         var rows = new List<IReadOnlyList<object?>>();
         rows.AddRange(PoliceUkCrimeTypes.Crimes.Select(type => (IReadOnlyList<object?>)[type, crimes.GetValueOrDefault(type), null]));
         rows.Add(["All crime", crimes.Values.Sum(), null]);
@@ -84,29 +74,17 @@ public sealed class CrimeSummary(ICsaStore store)
         return ResultTable.Create(title, ["Crime type", CrimesColumn, AntiSocialBehaviourColumn], rows, notes);
     }
 
-    static ResultTable ByMonth(string title, Period period, IReadOnlyList<CrimeCountRow> counts, DataCoverage coverage, List<string> notes)
+    static ResultTable ByMonth(string title, Period period, IReadOnlyList<CrimeCountRow> counts, HashSet<Month> held, List<string> notes)
     {
-        var missing = coverage.MissingIn(period).ToDictionary(m => m.Month, m => m.Forces);
         var rows = new List<IReadOnlyList<object?>>();
         foreach (var month in period.Months)
         {
             var crimes = counts.Where(c => c.Month == month && !c.IsAntiSocialBehaviour).Sum(c => c.Count);
             var asb = counts.Where(c => c.Month == month && c.IsAntiSocialBehaviour).Sum(c => c.Count);
-            if (!missing.TryGetValue(month, out var lacking))
-            {
-                rows.Add([month.ToString(), crimes, asb, null]);
-            }
-            else if (lacking.Count == coverage.Forces.Count)
-            {
-                rows.Add([month.ToString(), null, null, "no data held (gap)"]);
-            }
-            else
-            {
-                rows.Add([month.ToString(), crimes, asb, $"incomplete: no {string.Join(", ", lacking)} data"]);
-            }
+            rows.Add(held.Contains(month) ? [month.ToString(), crimes, asb, null] : [month.ToString(), null, null, "not held (gap)"]);
         }
 
-        rows.Add(["Total", Total(counts, false), Total(counts, true), missing.Count > 0 ? "incomplete: spans a data gap" : null]);
+        rows.Add(["Total", Total(counts, false), Total(counts, true), held.Count < period.MonthCount ? $"partial: {held.Count} of {period.MonthCount} months held" : null]);
         return ResultTable.Create(title, ["Month", CrimesColumn, AntiSocialBehaviourColumn, "Note"], rows, notes);
     }
 

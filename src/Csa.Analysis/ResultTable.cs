@@ -2,9 +2,9 @@ namespace Csa.Analysis;
 
 /// <summary>A table as csa shows it: on screen and, cell for cell, in csv, xlsx and json.</summary>
 /// <remarks>
-/// Every command that prints a table builds one of these, so that scripts and spreadsheets get exactly
-/// what the screen shows. Cells are <see cref="string"/>, <see cref="long"/>, <see cref="double"/> or
-/// null (shown empty: "no figure", never zero). Notes (data gaps, caveats) go beside the table: under it
+/// Every command that prints a table builds one of these, so that scripts and spreadsheets get
+/// the same rows, with numbers as numbers. Cells are <see cref="string"/>, <see cref="long"/>, <see cref="double"/>,
+/// <see cref="FormattedNumber"/> (a number in files, its text on screen) or null (shown empty: "no figure", never zero). Notes (data gaps, caveats) go beside the table: under it
 /// on screen, on a Notes sheet in xlsx, and on standard error for csv and json.
 /// </remarks>
 /// <param name="Title">The table's title.</param>
@@ -46,9 +46,9 @@ public sealed record ResultTable(string Title, IReadOnlyList<string> Columns, IR
                 throw new ArgumentException($"A row has {row.Count} cells for {columns.Count} columns.", nameof(rows));
             }
 
-            if (row.Any(cell => cell is not (null or string or long or double)))
+            if (row.Any(cell => cell is not (null or string or long or double or FormattedNumber)))
             {
-                throw new ArgumentException("Cells must be string, long, double or null.", nameof(rows));
+                throw new ArgumentException("Cells must be string, long, double, FormattedNumber or null.", nameof(rows));
             }
         }
 

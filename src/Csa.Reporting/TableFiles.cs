@@ -10,7 +10,8 @@ using nietras.SeparatedValues;
 
 namespace Csa.Reporting;
 
-/// <summary>Writes a <see cref="ResultTable"/> to csv, xlsx or json: the same columns and cells as on screen.</summary>
+/// <summary>Writes a <see cref="ResultTable"/> to csv, xlsx or json: the same columns and rows as on screen, numbers as numbers
+/// (a <see cref="FormattedNumber"/> is written as its value: 11.3 where the screen shows "+ 11.3%").</summary>
 /// <remarks>
 /// csv: a header row, then the rows; numbers in invariant culture, no thousands separators; empty for no
 /// figure. xlsx: the table on a sheet named "Table", numbers as numbers, and the title and notes on a
@@ -61,14 +62,14 @@ public static class TableFiles
                 var row = new Dictionary<string, object?>(StringComparer.Ordinal);
                 for (var i = 0; i < table.Columns.Count; i++)
                 {
-                    row[table.Columns[i]] = cells[i];
+                    row[table.Columns[i]] = cells[i] is FormattedNumber f ? f.Value : cells[i];
                 }
 
                 return row;
             }).ToList();
             for (var i = 0; i < table.Columns.Count; i++)
             {
-                if (table.Rows.Any(r => r[i] is double))
+                if (table.Rows.Any(r => r[i] is double or FormattedNumber))
                 {
                     formats[table.Columns[i]] = "#,##0.0";
                 }
@@ -125,6 +126,8 @@ public static class TableFiles
                     case null: json.WriteNullValue(); break;
                     case long n: json.WriteNumberValue(n); break;
                     case double d: json.WriteNumberValue(d); break;
+                    case FormattedNumber { Value: { } v }: json.WriteNumberValue(v); break;
+                    case FormattedNumber: json.WriteNullValue(); break;
                     default: json.WriteStringValue(Convert.ToString(cells[i], CultureInfo.InvariantCulture)); break;
                 }
             }
@@ -141,6 +144,7 @@ public static class TableFiles
         null => string.Empty,
         long n => n.ToString(CultureInfo.InvariantCulture),
         double d => d.ToString(CultureInfo.InvariantCulture),
+        FormattedNumber f => f.Value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
         _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 

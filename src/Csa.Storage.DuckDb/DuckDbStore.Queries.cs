@@ -21,12 +21,13 @@ public sealed partial class DuckDbStore
         var byType = query.Grouping.HasFlag(CountGrouping.CrimeType);
         var byWard = query.Grouping.HasFlag(CountGrouping.Ward);
         var byLsoa = query.Grouping.HasFlag(CountGrouping.Lsoa);
+        var byForce = query.Grouping.HasFlag(CountGrouping.Force);
         var select = new StringBuilder();
         select.Append(byMonth ? "s.month" : "NULL::DATE").Append(" AS month, ");
         select.Append(byType ? "s.crime_type" : "NULL::VARCHAR").Append(" AS crime_type, ");
         select.Append(byWard ? "a.ward_code, a.ward_name" : "NULL::VARCHAR, NULL::VARCHAR").Append(", ");
         var sql = $"""
-            SELECT {select} s.is_asb, count(*) AS n, {(byLsoa ? "s.lsoa_code" : "NULL::VARCHAR")} AS lsoa_code
+            SELECT {select} s.is_asb, count(*) AS n, {(byLsoa ? "s.lsoa_code" : "NULL::VARCHAR")} AS lsoa_code, {(byForce ? "s.force" : "NULL::VARCHAR")} AS force
             FROM street_record s
             JOIN lsoa_area a ON a.lsoa_code = s.lsoa_code
             WHERE s.month BETWEEN $from AND $to AND {AreaPredicate(query.Area.Level)}
@@ -49,7 +50,8 @@ public sealed partial class DuckDbStore
                 reader.IsDBNull(3) ? null : reader.GetString(3),
                 reader.GetBoolean(4),
                 reader.GetInt64(5),
-                reader.IsDBNull(6) ? null : reader.GetString(6)));
+                reader.IsDBNull(6) ? null : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7)));
         }
 
         return rows;

@@ -27,6 +27,9 @@ public enum CountGrouping
 
     /// <summary>By the LSOA code the record carries.</summary>
     Lsoa = 8,
+
+    /// <summary>By the force whose file holds the record (its data.police.uk slug).</summary>
+    Force = 16,
 }
 
 /// <summary>One group's count.</summary>
@@ -37,4 +40,5 @@ public enum CountGrouping
 /// <param name="IsAntiSocialBehaviour">Whether the group is anti-social behaviour (never added into crime).</param>
 /// <param name="Count">The number of records.</param>
 /// <param name="LsoaCode">The LSOA's code, when grouped by LSOA.</param>
-public sealed record CrimeCountRow(Month? Month, string? CrimeType, string? WardCode, string? WardName, bool IsAntiSocialBehaviour, long Count, string? LsoaCode = null);
+/// <param name="ForceSlug">The force whose file holds the records, when grouped by force.</param>
+public sealed record CrimeCountRow(Month? Month, string? CrimeType, string? WardCode, string? WardName, bool IsAntiSocialBehaviour, long Count, string? LsoaCode = null, string? ForceSlug = null);

@@ -1,3 +1,4 @@
+using Csa.Analysis.Coverage;
 using Csa.Analysis.Trees;
 using Csa.Core;
 using Csa.Core.Classification;
@@ -11,7 +12,8 @@ namespace Csa.Analysis.Comparison;
 /// <remarks>
 /// The extract is used when the store holds one and every row of the tree can be counted from it; otherwise
 /// data.police.uk street data, when every row can be counted from its crime types. Exclusions remove offence
-/// codes (or, on street data, crime types) from every row. A period outside the data held is an error.
+/// codes (or, on street data, crime types) from every row. Counts are made of held months only (see
+/// <see cref="Coverage"/>); a period with no held month is an error that says why.
 /// </remarks>
 public sealed class CategoryCounter
 {
@@ -20,7 +22,7 @@ public sealed class CategoryCounter
     readonly Exclusion _exclusion;
     readonly Area _area;
 
-    CategoryCounter(ICsaStore store, CategoryTree tree, Exclusion exclusion, Area area, CountSource source, Period coverage, DataCoverage? streetCoverage)
+    CategoryCounter(ICsaStore store, CategoryTree tree, Exclusion exclusion, Area area, CountSource source, SourceCoverage coverage)
     {
         _store = store;
         _tree = tree;
@@ -28,22 +30,18 @@ public sealed class CategoryCounter
         _area = area;
         Source = source;
         Coverage = coverage;
-        StreetCoverage = streetCoverage;
     }
 
     /// <summary>The data the counts come from.</summary>
     public CountSource Source { get; }
 
-    /// <summary>The months of data held for the source.</summary>
-    public Period Coverage { get; }
-
-    /// <summary>For street data, the months held per force (for gap notes).</summary>
-    public DataCoverage? StreetCoverage { get; }
+    /// <summary>Which months the source holds whole for the area: counts are made of those months only.</summary>
+    public SourceCoverage Coverage { get; }
 
     /// <summary>Chooses the source for a tree and area, and checks the exclusions.</summary>
     /// <remarks>A local extract is used when it can count every row and covers every period needed; otherwise
     /// data.police.uk street data when it can and does; otherwise the extract, if any (and a period outside it is
-    /// then an error that says so).</remarks>
+    /// then not held).</remarks>
     /// <exception cref="CsaQueryException">No data can count the tree for the area, or an exclusion is unknown.</exception>
     public static async Task<CategoryCounter> CreateAsync(ICsaStore store, CategoryTree tree, Area area, IReadOnlyList<string> exclusions, CancellationToken cancellationToken, params Period[] needed)
     {
@@ -55,14 +53,13 @@ public sealed class CategoryCounter
         // An extract is a force's: one that holds no crime in this area does not count it (as zeros) at all.
         if (extract is not null && (await store.CountExtractAsync(area, extract, cancellationToken).ConfigureAwait(false)).Count == 0)
         {
-            return await StreetAsync(store, tree, area, exclusions, cancellationToken).ConfigureAwait(false)
-                ?? throw new CsaQueryException($"The local extract held has no crime in {area.Describe()}, and no data.police.uk street data can count the tree '{tree.Name}' there.");
+            return await CreateStreetAsync(store, tree, area, exclusions, cancellationToken).ConfigureAwait(false);
         }
 
         var extractCovers = extract is not null && needed.All(p => p.From >= extract.From && p.To <= extract.To);
         if (extract is not null && !extractCovers
-            && await StreetAsync(store, tree, area, exclusions, cancellationToken).ConfigureAwait(false) is { } covering
-            && needed.All(p => p.From >= covering.Coverage.From && p.To <= covering.Coverage.To))
+            && await StreetAsync(store, tree, area, exclusions, cancellationToken).ConfigureAwait(false) is { Coverage.Span: { } span } covering
+            && needed.All(p => p.From >= span.From && p.To <= span.To))
         {
             return covering;
         }
@@ -70,7 +67,8 @@ public sealed class CategoryCounter
         if (extract is not null && tree.Rows.All(r => r.WorksOnExtract))
         {
             var source = await ExtractSource.DescribeAsync(store, cancellationToken).ConfigureAwait(false);
-            return new CategoryCounter(store, tree, Exclusion.Resolve(exclusions, tree, CountSource.Extract), area, CountSource.Extract, extract, null)
+            var coverage = new SpanCoverage($"the local police extract{(source.IsSynthetic ? " (SYNTHETIC)" : string.Empty)}", extract);
+            return new CategoryCounter(store, tree, Exclusion.Resolve(exclusions, tree, CountSource.Extract), area, CountSource.Extract, coverage)
             {
                 IsSynthetic = source.IsSynthetic,
                 SourceNote = source.Note,
@@ -84,18 +82,25 @@ public sealed class CategoryCounter
                 : $"The tree '{tree.Name}' has rows that a local extract cannot count.");
     }
 
+    /// <summary>A counter on data.police.uk street data only (the atlas's map categories), whatever else is held.</summary>
+    /// <exception cref="CsaQueryException">The tree cannot be counted on street data, or none is held for the area.</exception>
+    public static async Task<CategoryCounter> CreateStreetAsync(ICsaStore store, CategoryTree tree, Area area, IReadOnlyList<string> exclusions, CancellationToken cancellationToken) =>
+        await StreetAsync(store, tree, area, exclusions, cancellationToken).ConfigureAwait(false)
+            ?? throw new CsaQueryException($"No data.police.uk street data that can count the tree '{tree.Name}' is held for {area.Describe()}: import the files of its force (csa import police-uk PATH).");
+
     /// <summary>A counter on data.police.uk street data, when every row of the tree can be counted there and the area has some.</summary>
     static async Task<CategoryCounter?> StreetAsync(ICsaStore store, CategoryTree tree, Area area, IReadOnlyList<string> exclusions, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(tree);
         if (!tree.Rows.All(r => r.WorksOnPoliceUk))
         {
             return null;
         }
 
-        var street = DataCoverage.From(await store.GetHeldStreetMonthsAsync(area, cancellationToken).ConfigureAwait(false));
-        return street.IsEmpty
+        var street = await StreetCoverage.LoadAsync(store, area, cancellationToken).ConfigureAwait(false);
+        return street.Span is null && !street.HasRecords
             ? null
-            : new CategoryCounter(store, tree, Exclusion.Resolve(exclusions, tree, CountSource.PoliceUk), area, CountSource.PoliceUk, Period.Create(street.First, street.Last), street)
+            : new CategoryCounter(store, tree, Exclusion.Resolve(exclusions, tree, CountSource.PoliceUk), area, CountSource.PoliceUk, street)
             {
                 SourceNote = "Source: data.police.uk street-level data; Open Government Licence v3.0.",
             };
@@ -110,37 +115,35 @@ public sealed class CategoryCounter
     /// <summary>What the exclusions remove, for notes.</summary>
     public string? ExclusionNote => _exclusion.Describe();
 
-    /// <summary>Checks that <paramref name="period"/> lies in the data held.</summary>
-    /// <exception cref="CsaQueryException">It does not; the message says which period, why, and what is held.</exception>
-    public void CheckPeriod(Period period, string which)
-    {
-        ArgumentNullException.ThrowIfNull(period);
-        if (period.From < Coverage.From || period.To > Coverage.To)
-        {
-            var data = Source == CountSource.Extract ? "the local extract held" : $"the data.police.uk street data held for {_area.Describe()}";
-            throw new CsaQueryException($"The {which} period {period} is outside {data}, which runs from {Coverage.From} to {Coverage.To}.");
-        }
-    }
+    /// <summary>The held months of <paramref name="period"/>; an error when none is held.</summary>
+    /// <exception cref="CsaQueryException">No month of the period is held; the message says which period, why, and what is held.</exception>
+    public IReadOnlyList<Month> CheckPeriod(Period period, string which) => Coverage.RequireHeld(period, which);
 
-    /// <summary>Counts every row of the tree over <paramref name="period"/>, in the tree's order.</summary>
+    /// <summary>Counts every row of the tree over the held months of <paramref name="period"/>, in the tree's order.</summary>
     public async Task<IReadOnlyList<long>> CountRowsAsync(Period period, CancellationToken cancellationToken)
     {
         var byMonth = await CountRowsByMonthAsync(period, cancellationToken).ConfigureAwait(false);
         return [.. _tree.Rows.Select((_, i) => byMonth.Sum(m => m.Value[i]))];
     }
 
-    /// <summary>Counts every row of the tree in each month of <paramref name="period"/>.</summary>
+    /// <summary>Counts every row of the tree in each <em>held</em> month of <paramref name="period"/>; a month that is not
+    /// held has no entry (never a zero).</summary>
     public async Task<IReadOnlyDictionary<Month, long[]>> CountRowsByMonthAsync(Period period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(period);
-        var result = period.Months.ToDictionary(m => m, _ => new long[_tree.Rows.Count]);
+        var result = Coverage.HeldMonths(period).ToDictionary(m => m, _ => new long[_tree.Rows.Count]);
+        if (result.Count == 0)
+        {
+            return result;
+        }
+
         if (Source == CountSource.Extract)
         {
             var counts = await _store.CountExtractAsync(_area, period, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < _tree.Rows.Count; i++)
             {
                 var row = _tree.Rows[i];
-                foreach (var count in counts.Where(c => c.Marker == row.Marker && row.Codes.Contains(c.OffenceCode) && !_exclusion.Codes.Contains(c.OffenceCode)))
+                foreach (var count in counts.Where(c => result.ContainsKey(c.Month) && c.Marker == row.Marker && row.Codes.Contains(c.OffenceCode) && !_exclusion.Codes.Contains(c.OffenceCode)))
                 {
                     result[count.Month][i] += count.Count;
                 }
@@ -152,7 +155,7 @@ public sealed class CategoryCounter
             for (var i = 0; i < _tree.Rows.Count; i++)
             {
                 var row = _tree.Rows[i];
-                foreach (var count in counts.Where(c => !c.IsAntiSocialBehaviour && row.PoliceUkTypes.Contains(c.CrimeType!) && !_exclusion.PoliceUkTypes.Contains(c.CrimeType!)))
+                foreach (var count in counts.Where(c => !c.IsAntiSocialBehaviour && result.ContainsKey(c.Month!.Value) && row.PoliceUkTypes.Contains(c.CrimeType!) && !_exclusion.PoliceUkTypes.Contains(c.CrimeType!)))
                 {
                     result[count.Month!.Value][i] += count.Count;
                 }

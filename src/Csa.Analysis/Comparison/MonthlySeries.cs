@@ -30,16 +30,16 @@ public sealed class MonthlySeries(ICsaStore store)
         ArgumentNullException.ThrowIfNull(tree);
         var row = tree.Require(category);
         var counter = await CategoryCounter.CreateAsync(store, tree with { Rows = [row] }, area, exclusions, cancellationToken, period is null ? [] : [period]).ConfigureAwait(false);
-        var shown = period ?? Period.Create(from ?? counter.Coverage.From, to ?? counter.Coverage.To);
+        var shown = period ?? counter.Coverage.Complete(from, to);
         counter.CheckPeriod(shown, "(--from/--to)");
         var byMonth = await counter.CountRowsByMonthAsync(shown, cancellationToken).ConfigureAwait(false);
         var months = shown.Months.ToArray();
-        var gap = months.Select(m => counter.StreetCoverage is { } c && c.MissingIn(Period.Create(m, m)).Count > 0).ToArray();
+        var gap = months.Select(m => !byMonth.ContainsKey(m)).ToArray();
         var counts = months.Select((m, i) => gap[i] ? (long?)null : byMonth[m][0]).ToArray();
         var held = counts.Where(c => c is not null).Select(c => (double)c!.Value).ToArray();
         if (held.Length < 2)
         {
-            throw new CsaQueryException($"{shown} has fewer than 2 months of data: a monthly series needs more.");
+            throw new CsaQueryException($"{shown} has fewer than 2 months held in {counter.Coverage.Description}: a monthly series needs more.");
         }
 
         var chart = XmrChart.Of(held);
@@ -70,10 +70,7 @@ public sealed class MonthlySeries(ICsaStore store)
             "12-month rolling total: the month and the 11 before it; empty until 12 months are shown, and across a gap.",
             counter.SourceNote,
         };
-        if (counter.StreetCoverage is { } coverage)
-        {
-            notes.AddRange(coverage.NotesFor(shown));
-        }
+        notes.AddRange(counter.Coverage.NotesFor(shown));
 
         if (counter.ExclusionNote is { } excluded)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Csa.Analysis.Coverage;
 using Csa.Analysis.Trees;
 using Csa.Core;
 using Csa.Core.Geography;
@@ -27,29 +28,42 @@ public sealed class Triangulation(ICsaStore store)
         var row = tree.Require(category);
         var counter = await CategoryCounter.CreateAsync(store, tree with { Rows = [row] }, area, [], cancellationToken).ConfigureAwait(false);
         var partner = series.ToDictionary(s => s.Month, s => s.Count);
-        var common = Period.Create(Max(counter.Coverage.From, series[0].Month), Min(counter.Coverage.To, series[^1].Month));
-        var years = Enumerable.Range(common.From.Year - 1, common.To.Year - common.From.Year + 2)
+        var partnerCoverage = new MonthSetCoverage($"the partner series '{seriesName}'", partner.Keys);
+        bool BothHeld(Month m) => counter.Coverage.IsHeld(m) && partnerCoverage.IsHeld(m);
+        var span = counter.Coverage.Complete(null, null);
+        var common = partnerCoverage.Span is { } p && p.From <= span.To && span.From <= p.To ? Period.Create(Max(span.From, p.From), Min(span.To, p.To)) : null;
+        var years = common is null ? [] : Enumerable.Range(common.From.Year - 1, common.To.Year - common.From.Year + 2)
             .Select(y => (Year: y, Period: financialYears ? new FinancialYear(y).Period : Period.Create(new Month(y, 1), new Month(y, 12))))
-            .Where(y => y.Period.From >= common.From && y.Period.To <= common.To)
+            .Where(y => y.Period.Months.Any(BothHeld))
+            .Where(y => from is not null || to is not null || y.Period.Months.All(BothHeld))
             .Where(y => (from is null || y.Year >= from) && (to is null || y.Year <= to))
             .ToArray();
         if (years.Length < 2)
         {
-            throw new CsaQueryException($"The police data and '{seriesName}' share fewer than two whole years ({common}): no trend can be compared.");
+            throw new CsaQueryException($"Not held: the police data ({counter.Coverage.Span?.ToString() ?? "no month"}) and '{seriesName}' ({partnerCoverage.Span?.ToString() ?? "no month"}) share fewer than two {(from is null && to is null ? "whole " : string.Empty)}years with months held in both: no trend can be compared.");
         }
 
         var byMonth = await counter.CountRowsByMonthAsync(Period.Create(years[0].Period.From, years[^1].Period.To), cancellationToken).ConfigureAwait(false);
-        var police = years.Select(y => y.Period.Months.Sum(m => byMonth[m][0])).ToArray();
-        var other = years.Select(y => y.Period.Months.Sum(m => partner[m])).ToArray();
+        long Police(IEnumerable<Month> months) => months.Sum(m => byMonth[m][0]);
+        long Partner(IEnumerable<Month> months) => months.Sum(m => partner[m]);
+        var held = years.Select(y => y.Period.Months.Where(BothHeld).ToArray()).ToArray();
+        var police = held.Select(Police).ToArray();
+        var other = held.Select(Partner).ToArray();
         string Name(int year) => financialYears ? new FinancialYear(year).ToString() : year.ToString(CultureInfo.InvariantCulture);
+        string Label(int i) => held[i].Length == 12 ? Name(years[i].Year) : $"{Name(years[i].Year)} (partial: {held[i].Length} months)";
         double? Index(long value, long @base) => @base == 0 ? null : Math.Round(100.0 * value / @base, 1);
-        var rows = years.Select((y, i) => (IReadOnlyList<object?>)[Name(y.Year), police[i], Index(police[i], police[0]), other[i], Index(other[i], other[0])]).ToList();
-        var policeTest = PoissonComparison.Test(police[0], police[^1]);
-        var otherTest = PoissonComparison.Test(other[0], other[^1]);
-        var span = $"{Name(years[0].Year)} to {Name(years[^1].Year)}";
-        rows.Add([$"Change {span}", police[^1] - police[0], null, other[^1] - other[0], null]);
-        rows.Add([$"Apparent change {span}", ApparentChange.Format(police[0], police[^1]), null, ApparentChange.Format(other[0], other[^1]), null]);
-        rows.Add([$"Significance {span}", policeTest.Describe(), null, otherTest.Describe(), null]);
+        var rows = years.Select((y, i) => (IReadOnlyList<object?>)[Label(i), police[i], Index(police[i], police[0]), other[i], Index(other[i], other[0])]).ToList();
+
+        // The change first → last year, like for like: the same months of both years, held in both sources.
+        var (firstMonths, lastMonths) = PeriodComparison.MonthsCompared(BothHeld, years[0].Period, years[^1].Period);
+        var (policeFirst, policeLast, otherFirst, otherLast) = (Police(firstMonths), Police(lastMonths), Partner(firstMonths), Partner(lastMonths));
+        var policeTest = PoissonComparison.Test(policeFirst, policeLast, firstMonths.Count, lastMonths.Count);
+        var otherTest = PoissonComparison.Test(otherFirst, otherLast, firstMonths.Count, lastMonths.Count);
+        var like = firstMonths.Count < 12 || lastMonths.Count < 12 ? $" (like for like: {firstMonths.Count} months of each)" : string.Empty;
+        var between = $"{Name(years[0].Year)} to {Name(years[^1].Year)}{like}";
+        rows.Add([$"Change {between}", policeLast - policeFirst, null, otherLast - otherFirst, null]);
+        rows.Add([$"Apparent change {between}", FormattedNumber.PercentChange(policeFirst, policeLast), null, FormattedNumber.PercentChange(otherFirst, otherLast), null]);
+        rows.Add([$"Significance {between}", policeTest.Describe(), null, otherTest.Describe(), null]);
         var notes = new List<string>
         {
             $"Index: each series ÷ its {Name(years[0].Year)} value × 100, so that series of different sizes can be read together.",
@@ -57,6 +71,14 @@ public sealed class Triangulation(ICsaStore store)
             counter.SourceNote,
             $"Partner series: {seriesName}, as imported (csa import series).",
         };
+        if (held.Any(h => h.Length < 12))
+        {
+            notes.Insert(0, "A year marked partial counts only the months held in both the police data and the partner series; the change compares the same months of the first and last years.");
+        }
+
+        var range = Period.Create(years[0].Period.From, years[^1].Period.To);
+        notes.AddRange(counter.Coverage.NotesFor(range));
+        notes.AddRange(partnerCoverage.NotesFor(range));
         var policeColumn = $"Police recorded: {row.Label}";
         return ResultTable.Create(
             $"{area.Describe()}: {row.Label} (police recorded) beside {seriesName}, by {(financialYears ? "financial" : "calendar")} year" + (counter.IsSynthetic ? " [SYNTHETIC DATA]" : string.Empty),

@@ -7,10 +7,12 @@ namespace Csa.Analysis.Comparison;
 
 /// <summary>Counts of a category (and its sub-categories) by financial or calendar year, with the change between
 /// the first and last years shown: the data behind the seed's Figure 3 and its "+94.0% from 2013/14 to 2015/16".</summary>
+/// <remarks>A year with months not held is shown as partial (its months held beside it), never as a whole year; the
+/// change between the first and last years is made by the comparison engine, like for like.</remarks>
 public sealed class YearlyBreakdown(ICsaStore store)
 {
     /// <summary>Builds the table.</summary>
-    /// <exception cref="CsaQueryException">Unknown category, no whole year held, years outside the data, or a year with no population estimate.</exception>
+    /// <exception cref="CsaQueryException">Unknown category, no month of the years held, or a year with no population estimate.</exception>
     public async Task<ResultTable> BuildAsync(YearsQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -27,46 +29,50 @@ public sealed class YearlyBreakdown(ICsaStore store)
 
         var subTree = tree with { Rows = columns };
         var counter = await CategoryCounter.CreateAsync(store, subTree, area, exclusions ?? [], cancellationToken).ConfigureAwait(false);
-        var years = WholeYears(counter.Coverage, financialYears);
-        if (years.Count == 0)
-        {
-            throw new CsaQueryException($"No whole {(financialYears ? "financial" : "calendar")} year is held: the data runs from {counter.Coverage.From} to {counter.Coverage.To}.");
-        }
-
-        var firstYear = from ?? years[0].StartYear;
-        var lastYear = to ?? years[^1].StartYear;
+        var span = counter.Coverage.Complete(null, null);
+        var years = Years(span, financialYears);
+        var whole = years.Where(y => counter.Coverage.HeldMonths(y.Period).Count == 12).ToList();
+        var firstYear = from ?? (whole.Count > 0 ? whole[0] : years[0]).StartYear;
+        var lastYear = to ?? (whole.Count > 0 ? whole[^1] : years[^1]).StartYear;
         if (lastYear < firstYear)
         {
             throw new CsaQueryException($"The years run backwards: --from {Name(firstYear, financialYears)} comes after --to {Name(lastYear, financialYears)}.");
         }
 
-        var shown = years.Where(y => y.StartYear >= firstYear && y.StartYear <= lastYear).ToList();
-        if (shown.Count == 0 || shown[0].StartYear != firstYear || shown[^1].StartYear != lastYear)
-        {
-            throw new CsaQueryException(
-                $"The years {Name(firstYear, financialYears)} to {Name(lastYear, financialYears)} are not all whole years of the data held ({counter.Coverage.From} to {counter.Coverage.To}): " +
-                $"whole years held are {Name(years[0].StartYear, financialYears)} to {Name(years[^1].StartYear, financialYears)}.");
-        }
-
-        var byMonth = await counter.CountRowsByMonthAsync(Period.Create(shown[0].Period.From, shown[^1].Period.To), cancellationToken).ConfigureAwait(false);
-        var totals = shown.Select(y => columns.Select((_, c) => y.Period.Months.Sum(m => byMonth[m][c])).ToArray()).ToList();
+        var shown = Enumerable.Range(firstYear, lastYear - firstYear + 1).Select(y => (StartYear: y, Name: Name(y, financialYears), Period: YearPeriod(y, financialYears))).ToList();
+        var range = Period.Create(shown[0].Period.From, shown[^1].Period.To);
+        counter.CheckPeriod(range, "(the years asked for)");
+        var byMonth = await counter.CountRowsByMonthAsync(range, cancellationToken).ConfigureAwait(false);
+        var held = shown.Select(y => y.Period.Months.Count(byMonth.ContainsKey)).ToArray();
+        var totals = shown.Select((y, i) => held[i] == 0 ? null : columns.Select((_, c) => y.Period.Months.Where(byMonth.ContainsKey).Sum(m => byMonth[m][c])).ToArray()).ToList();
         var populations = rates ? await PopulationsAsync(area, shown.Select(y => y.StartYear).ToArray(), populationYear, cancellationToken).ConfigureAwait(false) : null;
-        double RateOf(int i) => Math.Round(totals[i][0] / populations![i] * 1000, 1);
+        double? RateOf(int i) => totals[i] is { } t ? Math.Round(t[0] / populations![i] * 1000 * 12 / held[i], 1) : null;
         var rows = shown.Select((y, i) => (IReadOnlyList<object?>)
-            [y.Name, .. totals[i].Cast<object?>(), .. rates ? new object?[] { populations![i], RateOf(i) } : []]).ToList();
-        if (shown.Count > 1)
+        [
+            held[i] == 12 ? y.Name : $"{y.Name} (partial)", .. columns.Select((_, c) => (object?)totals[i]?[c]),
+            .. rates ? new object?[] { populations![i], RateOf(i) } : [], (long)held[i],
+        ]).ToList();
+        var notes = new List<string>();
+        if (shown.Count > 1 && totals[0] is not null && totals[^1] is not null)
         {
-            var (a, b) = (totals[0], totals[^1]);
+            var change = await new PeriodComparison(store).CompareAsync(counter, area, shown[0].Period, shown[^1].Period, subTree, exclusions ?? [], cancellationToken).ConfigureAwait(false);
+            var like = change.IsPartial ? $" (like for like: the same {change.EarlierMonths.Count} months of each)" : string.Empty;
             var last = shown.Count - 1;
-            rows.Add([$"Change {shown[0].Name} to {shown[^1].Name}", .. a.Select((v, c) => (object?)(b[c] - v)), .. rates ? new object?[] { null, Math.Round(RateOf(last) - RateOf(0), 1) } : []]);
-            rows.Add([$"Apparent change {shown[0].Name} to {shown[^1].Name}", .. a.Select((v, c) => (object?)ApparentChange.Format(v, b[c])), .. rates ? new object?[] { null, ApparentChange.Format(RateOf(0), RateOf(last)) } : []]);
+            rows.Add([$"Change {shown[0].Name} to {shown[^1].Name}{like}", .. change.Rows.Select(r => (object?)r.Change), .. rates ? new object?[] { null, RateOf(last) - RateOf(0) is { } d ? Math.Round(d, 1) : null } : [], null]);
+            rows.Add([$"Apparent change {shown[0].Name} to {shown[^1].Name}{like}", .. change.Rows.Select(r => (object?)FormattedNumber.PercentChange(r.Earlier, r.Later)), .. rates ? new object?[] { null, RateOf(0) is { } r0 && RateOf(last) is { } r1 ? FormattedNumber.PercentChange(r0, r1) : null } : [], null]);
+            if (change.IsPartial)
+            {
+                notes.Add(change.Notes[0]);
+            }
         }
 
-        var notes = new List<string>
+        if (held.Any(h => h < 12))
         {
-            financialYears ? "Financial years run from 1 April to 31 March." : "Calendar years run from January to December.",
-            "Only whole years of the data held are shown.",
-        };
+            notes.Add($"A year marked (partial) has fewer than 12 months held (the Months held column); its count is over those months only and is never a whole year's{(rates ? "; its rate is annualised from them (× 12 ÷ months held)" : string.Empty)}. A year with no month held has no figure.");
+        }
+
+        notes.AddRange(counter.Coverage.NotesFor(range));
+        notes.Insert(0, financialYears ? "Financial years run from 1 April to 31 March." : "Calendar years run from January to December.");
         if (counter.ExclusionNote is { } excluded)
         {
             notes.Add(excluded);
@@ -84,10 +90,13 @@ public sealed class YearlyBreakdown(ICsaStore store)
                 : $"Population: the ONS mid-{populationYear} estimate for every year, as asked (--population-year); rate = the category's crimes ÷ population × 1,000.");
         }
 
-        return ResultTable.Create(title, [financialYears ? "Financial year" : "Year", .. columns.Select(c => c.Label), .. rates ? RateColumns : []], rows, notes);
+        return ResultTable.Create(title, [financialYears ? "Financial year" : "Year", .. columns.Select(c => c.Label), .. rates ? RateColumns : [], MonthsHeldColumn], rows, [.. notes.Distinct()]);
     }
 
     static readonly string[] RateColumns = ["Population", "Rate per 1,000"];
+
+    /// <summary>The heading of the column of months held in each year (12 for a whole year).</summary>
+    public const string MonthsHeldColumn = "Months held";
 
     async Task<double[]> PopulationsAsync(Area area, int[] years, int? populationYear, CancellationToken cancellationToken)
     {
@@ -107,20 +116,14 @@ public sealed class YearlyBreakdown(ICsaStore store)
     static string Name(int startYear, bool financialYears) =>
         financialYears ? new FinancialYear(startYear).ToString() : startYear.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    static List<(int StartYear, string Name, Period Period)> WholeYears(Period coverage, bool financialYears)
-    {
-        var years = new List<(int, string, Period)>();
-        for (var year = coverage.From.Year - 1; year <= coverage.To.Year; year++)
-        {
-            var period = financialYears ? new FinancialYear(year).Period : Period.Create(new Month(year, 1), new Month(year, 12));
-            if (period.From >= coverage.From && period.To <= coverage.To)
-            {
-                years.Add((year, Name(year, financialYears), period));
-            }
-        }
+    static Period YearPeriod(int year, bool financialYears) =>
+        financialYears ? new FinancialYear(year).Period : Period.Create(new Month(year, 1), new Month(year, 12));
 
-        return years;
-    }
+    /// <summary>Every year with a month inside <paramref name="span"/>.</summary>
+    static List<(int StartYear, string Name, Period Period)> Years(Period span, bool financialYears) =>
+        [.. Enumerable.Range(span.From.Year - 1, span.To.Year - span.From.Year + 2)
+            .Select(y => (y, Name(y, financialYears), YearPeriod(y, financialYears)))
+            .Where(y => y.Item3.To >= span.From && y.Item3.From <= span.To)];
 }
 
 /// <summary>What <see cref="YearlyBreakdown"/> shows.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Csa.Analysis.Coverage;
 using Csa.Analysis.Rates;
 using Csa.Core;
 using Csa.Core.Geography;
@@ -17,28 +18,26 @@ public sealed record PlaceIndicatorSet(Area Area, Period Period, string Category
 /// <summary>Counts and rates per 1,000 of a street category by ward or LSOA: the atlas's map indicator.</summary>
 /// <remarks>
 /// Rates use the held mid-year estimate nearest to the year of the period's middle month (the later on a tie),
-/// and say which. An LSOA uses only estimates keyed by 2011 codes, as its boundaries and the lookup are.
+/// and say which. An LSOA uses only estimates keyed by 2011 codes, as its boundaries and the lookup are. Counts are
+/// over the months held for the area (see <see cref="StreetCoverage"/>); a rate over a partial period says so.
 /// </remarks>
 public sealed class PlaceIndicators(ICsaStore store)
 {
     /// <summary>Builds the indicator for every ward or LSOA of <paramref name="area"/>.</summary>
-    /// <exception cref="CsaQueryException">No street data is held for any month of the period in the area.</exception>
+    /// <exception cref="CsaQueryException">No month of the period is held for the area.</exception>
     public async Task<PlaceIndicatorSet> BuildAsync(Area area, Period period, string category, PlaceLevel level, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(period);
-        var coverage = DataCoverage.From(await store.GetHeldStreetMonthsAsync(area, cancellationToken).ConfigureAwait(false));
-        if (!period.Months.Any(m => coverage.Forces.Any(f => coverage.HeldMonths(f).Contains(m))))
-        {
-            throw new CsaQueryException($"No street data is held for {area.Describe()} in {period}.");
-        }
+        var coverage = await StreetCoverage.LoadAsync(store, area, cancellationToken).ConfigureAwait(false);
+        var held = coverage.RequireHeld(period, string.Empty).ToHashSet();
 
         var places = level == PlaceLevel.Ward
             ? await store.GetWardsAsync(area, cancellationToken).ConfigureAwait(false)
             : await store.GetLsoasAsync(area, cancellationToken).ConfigureAwait(false);
         var grouping = level == PlaceLevel.Ward ? CountGrouping.Ward : CountGrouping.Lsoa;
-        var counts = (await store.CountAsync(new CountQuery(area, period, grouping | CountGrouping.CrimeType), cancellationToken).ConfigureAwait(false))
-            .Where(c => StreetCategory.Includes(category, c))
+        var counts = (await store.CountAsync(new CountQuery(area, period, grouping | CountGrouping.CrimeType | CountGrouping.Month), cancellationToken).ConfigureAwait(false))
+            .Where(c => held.Contains(c.Month!.Value) && StreetCategory.Includes(category, c))
             .GroupBy(c => level == PlaceLevel.Ward ? c.WardCode! : c.LsoaCode!)
             .ToDictionary(g => g.Key, g => g.Sum(c => c.Count), StringComparer.Ordinal);
 
@@ -49,6 +48,11 @@ public sealed class PlaceIndicators(ICsaStore store)
 
         var notes = new List<string> { "data.police.uk street-level data (Open Government Licence v3.0): anti-social behaviour is not counted as crime." };
         notes.AddRange(coverage.NotesFor(period));
+        if (held.Count < period.MonthCount)
+        {
+            notes.Add($"Partial: counts and rates are over the {held.Count} of {period.MonthCount} months held, not annualised.");
+        }
+
         notes.Add(year is null
             ? "No population estimate is held for these areas: counts only."
             : string.Create(CultureInfo.InvariantCulture, $"Rates per 1,000 residents use the ONS mid-{year} estimate{(year == wanted ? "" : $", the nearest held to {wanted}")}; 95% intervals by Byar's method (exact below 10)."));

@@ -58,7 +58,10 @@ public sealed class MostSimilarGroup(ICsaStore store)
         {
             var found = await store.FindAreasAsync(code, cancellationToken).ConfigureAwait(false);
             var member = found.Count == 1 ? found[0] : throw new CsaQueryException($"The group's code {code} is not an area csa knows: import the ONS lookup that has it.");
-            if (member.Code == area.Code || (await store.GetDistrictCodesAsync(member, cancellationToken).ConfigureAwait(false)).SequenceEqual(areaDistricts))
+            // The area itself, or a partnership or force area made of exactly its districts (never a ward of it).
+            if (member.Code == area.Code
+                || (member.Level != AreaLevel.Ward && area.Level != AreaLevel.Ward
+                    && (await store.GetDistrictCodesAsync(member, cancellationToken).ConfigureAwait(false)).SequenceEqual(areaDistricts)))
             {
                 areaCode = member.Code;
             }
@@ -123,22 +126,11 @@ public sealed class MostSimilarGroup(ICsaStore store)
             return new GroupMember(member.Code, member.Name, null, null, "no crime data held for the period (its force's files are not in the store)");
         }
 
-        if (counter.StreetCoverage is { } coverage)
+        // Members are ranked on the same months: one with a month of the period not held is listed, not ranked.
+        var missing = counter.Coverage.MissingMonths(period);
+        if (missing.Count > 0)
         {
-            // Cross-border rows of a neighbouring force must not pass for the member's own data.
-            var forceAreas = await store.GetForceAreaCodesAsync(member, cancellationToken).ConfigureAwait(false);
-            var ownForces = Core.PoliceUk.PoliceForces.Territorial.Where(f => forceAreas.Contains(f.PoliceForceAreaCode!)).ToArray();
-            var absent = ownForces.Where(f => !coverage.Forces.Contains(f.Slug)).Select(f => f.Name).ToArray();
-            if (ownForces.Length == 0 || absent.Length > 0)
-            {
-                return new GroupMember(member.Code, member.Name, null, null, $"no data.police.uk files of {(absent.Length > 0 ? string.Join(", ", absent) : "its force")} are held");
-            }
-
-            var lacking = ownForces.SelectMany(f => period.Months.Where(m => !coverage.HeldMonths(f.Slug).Contains(m)).Select(m => (f.Name, m))).ToArray();
-            if (lacking.Length > 0)
-            {
-                return new GroupMember(member.Code, member.Name, null, null, $"{lacking[0].Name} has no data held for {DataCoverage.DescribeMonths([.. lacking.Select(l => l.m).Distinct().Order()])}");
-            }
+            return new GroupMember(member.Code, member.Name, null, null, $"not held for {DataCoverage.DescribeMonths(missing)} in {counter.Coverage.Description}");
         }
 
         PopulationChoice population;
@@ -151,7 +143,8 @@ public sealed class MostSimilarGroup(ICsaStore store)
             return new GroupMember(member.Code, member.Name, null, null, e.Message);
         }
 
-        notes.Add($"Population: ONS mid-{population.Year} estimates{(populationYear is null ? " (the year of the period's middle month)" : " (the year asked for: --population-year in the CLI, the nearest held in the atlas)")}.");
+        var own = PopulationChoice.YearFor(period);
+        notes.Add($"Population: ONS mid-{population.Year} estimates{(populationYear is not null ? " (the year asked for)" : population.Year == own ? " (the year of the period's middle month)" : $" (the nearest held to {own}, the year of the period's middle month)")}.");
         notes.Add(counter.SourceNote);
         var count = (await counter.CountRowsAsync(period, cancellationToken).ConfigureAwait(false))[0];
         return new GroupMember(member.Code, member.Name, count, population.Population, null);

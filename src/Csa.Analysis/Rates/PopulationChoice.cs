@@ -7,9 +7,9 @@ namespace Csa.Analysis.Rates;
 
 /// <summary>Which population estimate a period's rate uses, and that estimate.</summary>
 /// <remarks>
-/// A period uses the ONS mid-year estimate of the calendar year that holds its middle month (2016 for
-/// 2016-01..2016-12; 2015 for FY2015/16). When the store holds no estimate for that year, it is an error
-/// naming the year and the years held, unless the user names the year to use instead.
+/// The one population-year rule: a period uses the ONS mid-year estimate of the calendar year that holds its middle
+/// month (2016 for 2016-01..2016-12; 2015 for FY2015/16) where it is held, otherwise the nearest held year (the later
+/// on a tie), and says which. A year the user names is used as asked, and is an error when not held.
 /// </remarks>
 public sealed record PopulationChoice(int Year, double Population, string Note)
 {
@@ -28,25 +28,29 @@ public sealed record PopulationChoice(int Year, double Population, string Note)
         return held.OrderBy(y => Math.Abs(y - wanted)).ThenByDescending(y => y).Select(y => (int?)y).FirstOrDefault();
     }
 
-    /// <summary>Chooses the estimate for a period, or the one for <paramref name="overrideYear"/> when given.</summary>
-    /// <exception cref="CsaQueryException">No estimate is held for the year needed.</exception>
+    /// <summary>Chooses the estimate for a period (its own year, else the nearest held), or the one for <paramref name="overrideYear"/> when given.</summary>
+    /// <exception cref="CsaQueryException">No estimate is held for the area, or none for the year asked.</exception>
     public static async Task<PopulationChoice> ForPeriodAsync(ICsaStore store, Area area, Period period, int? overrideYear, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(area);
         var held = await store.GetPopulationAsync(area, cancellationToken).ConfigureAwait(false);
-        var wanted = overrideYear ?? YearFor(period);
-        if (!held.TryGetValue(wanted, out var population))
+        var own = YearFor(period);
+        var wanted = overrideYear ?? NearestHeldYear(held.Keys, own);
+        if (wanted is not { } year || !held.TryGetValue(year, out var population))
         {
-            var years = held.Count == 0 ? "none" : string.Join(", ", held.Keys);
+            var years = held.Count == 0 ? "none" : string.Join(", ", held.Keys.Order());
             throw new CsaQueryException(
-                $"No population estimate for {wanted} is held for {area.Describe()} (years held: {years}). " +
-                "Import the mid-year estimate (csa import population FILE --year YYYY), or name the year to use with --population-year.");
+                $"No population estimate{(overrideYear is null ? string.Empty : $" for {overrideYear}")} is held for {area.Describe()} (years held: {years}). " +
+                "Import the mid-year estimate (csa import population FILE --year YYYY)" + (overrideYear is null ? "." : ", or name a held year with --population-year."));
         }
 
-        var note = overrideYear is null
-            ? string.Create(CultureInfo.InvariantCulture, $"Population: ONS mid-{wanted} estimate, {population:N0} ({period} is rated with the estimate of the year of its middle month).")
-            : string.Create(CultureInfo.InvariantCulture, $"Population: ONS mid-{wanted} estimate, {population:N0}, as asked (--population-year) for {period}.");
-        return new PopulationChoice(wanted, population, note);
+        var c = CultureInfo.InvariantCulture;
+        var note = overrideYear is not null
+            ? string.Create(c, $"Population: ONS mid-{year} estimate, {population:N0}, as asked (--population-year) for {period}.")
+            : year == own
+                ? string.Create(c, $"Population: ONS mid-{year} estimate, {population:N0} ({period} is rated with the estimate of the year of its middle month).")
+                : string.Create(c, $"Population: ONS mid-{year} estimate, {population:N0}: the nearest held to {own}, the year of {period}'s middle month, which is not held (--population-year names another).");
+        return new PopulationChoice(year, population, note);
     }
 }

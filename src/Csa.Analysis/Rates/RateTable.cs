@@ -21,10 +21,10 @@ public sealed class RateTable(ICsaStore store)
     {
         ArgumentNullException.ThrowIfNull(tree);
         var counter = await CategoryCounter.CreateAsync(store, tree, area, [], cancellationToken, period).ConfigureAwait(false);
-        counter.CheckPeriod(period, "(--period)");
+        var held = counter.CheckPeriod(period, "(--period)");
         var population = await PopulationChoice.ForPeriodAsync(store, area, period, populationYear, cancellationToken).ConfigureAwait(false);
         var counts = await counter.CountRowsAsync(period, cancellationToken).ConfigureAwait(false);
-        var annualise = 12.0 / period.MonthCount;
+        var annualise = 12.0 / held.Count;
         var level = (confidence * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
         var rows = tree.Rows.Select((row, i) =>
         {
@@ -34,11 +34,14 @@ public sealed class RateTable(ICsaStore store)
         var notes = new List<string>
         {
             population.Note,
-            $"Rate = crimes ÷ population × 1,000 over the period; the {level}% interval is PHEindicatormethods' (Byar's method from 10 crimes, exact Poisson below). Annualised = rate × 12 ÷ months.",
+            held.Count == period.MonthCount
+                ? $"Rate = crimes ÷ population × 1,000 over the period; the {level}% interval is PHEindicatormethods' (Byar's method from 10 crimes, exact Poisson below). Annualised = rate × 12 ÷ months ({held.Count})."
+                : $"Partial: {held.Count} of the period's {period.MonthCount} months are held. Crimes and rates are over the {held.Count} months held ({Analysis.DataCoverage.DescribeMonths(held)}); the annualised rate = rate × 12 ÷ {held.Count}. The {level}% interval is PHEindicatormethods' (Byar's method from 10 crimes, exact Poisson below).",
             counter.SourceNote,
         };
+        notes.InsertRange(1, counter.Coverage.NotesFor(period));
         return ResultTable.Create(
-            $"{area.Describe()}: rates per 1,000 population, {period} (tree: {tree.Name})" + (counter.IsSynthetic ? " [SYNTHETIC DATA]" : string.Empty),
+            $"{area.Describe()}: rates per 1,000 population, {period}{(held.Count == period.MonthCount ? string.Empty : $" (partial: {held.Count} of {period.MonthCount} months held)")} (tree: {tree.Name})" + (counter.IsSynthetic ? " [SYNTHETIC DATA]" : string.Empty),
             ["Category", "Crimes", "Rate per 1,000", $"Lower {level}%", $"Upper {level}%", "Interval method", "Annualised rate per 1,000"],
             rows,
             notes);

@@ -25,7 +25,7 @@ static class TableOutput
         for (var i = 0; i < table.Columns.Count; i++)
         {
             var column = new TableColumn(Markup.Escape(table.Columns[i]));
-            if (table.Rows.Any(row => row[i] is long or double))
+            if (table.Rows.Any(row => row[i] is long or double or FormattedNumber))
             {
                 column.RightAligned();
             }

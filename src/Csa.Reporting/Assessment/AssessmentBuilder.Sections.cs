@@ -24,7 +24,7 @@ public sealed partial class AssessmentBuilder
         "markers" => Markers(c),
         "exclusions" => await ExclusionsAsync(c, cancellationToken).ConfigureAwait(false),
         "end-of-year" => EndOfYear(c),
-        "appendix-a" => [new TableBlock("appendix-a", c.Comparison)],
+        "appendix-a" => [new TableBlock("appendix-a", c.ComparisonTable)],
         "data-sources" => [new TableBlock("data-sources", await DataSourcesAsync(cancellationToken).ConfigureAwait(false))],
         _ => throw new CsaQueryException($"sections: '{id}' is not a section csa writes."),
     };
@@ -114,20 +114,22 @@ public sealed partial class AssessmentBuilder
         var table = await Keyed("periods.financialYear", () => new YearlyBreakdown(store).BuildAsync(
             new YearsQuery(c.Area, c.Tree, c.Config.Theme.Category, BySubcategory: true, From: c.Config.Periods.FinancialYearFrom, To: c.Config.Periods.FinancialYearTo),
             cancellationToken)).ConfigureAwait(false);
-        var years = table.Rows.Where(r => r[0] is string s && !s.Contains(' ', StringComparison.Ordinal)).ToArray();
+        // Year rows (a partial one is labelled so), not the change rows; a year with no month held has no bar.
+        var years = table.Rows.Where(r => r[0] is string s && !s.Contains("change", StringComparison.OrdinalIgnoreCase) && r[1] is long).ToArray();
+        var counted = table.Columns.Skip(1).TakeWhile(name => name != YearlyBreakdown.MonthsHeldColumn).ToArray();
         c.Figures++;
-        var series = table.Columns.Skip(1).Select((name, i) => (name, (IReadOnlyList<double>)[.. years.Select(r => (double)(long)r[i + 1]!)])).ToList();
+        var series = counted.Select((name, i) => (name, (IReadOnlyList<double>)[.. years.Select(r => (double)(long)r[i + 1]!)])).ToList();
         var chart = ChartMaker.GroupedBars(
             $"figure-{c.Figures}", $"{c.Config.Theme.Category} in {c.Area.Name} by financial year", [.. years.Select(r => (string)r[0]!)], series, "Crimes", $"{PoliceSource}. {Synthetic(table)}".Trim());
         var change = table.Rows.FirstOrDefault(r => r[0] is string s && s.StartsWith("Apparent change", StringComparison.Ordinal));
         if (change is not null && years.Length > 1)
         {
-            var parts = table.Columns.Skip(2).Select((name, i) => $"{name.ToLowerInvariant()} {change[i + 2]}").ToArray();
+            var parts = counted.Skip(1).Select((name, i) => $"{name.ToLowerInvariant()} {change[i + 2]}").ToArray();
             c.Findings.Add(new Finding(
                 "financial-years",
                 $"From {years[0][0]} to {years[^1][0]}, {c.Config.Theme.Category.ToLowerInvariant()} in {c.Area.Name} changed by {change[1]}" + (parts.Length > 0 ? $": {string.Join(", ", parts)}." : "."),
                 $"csa years --area {c.Area.Code} --category \"{c.Config.Theme.Category}\" --by subcategory --from {years[0][0]} --to {years[^1][0]}",
-                table.Columns.Skip(1).Select((name, i) => (name, change[i + 1])).ToDictionary(p => p.name, p => p.Item2)));
+                counted.Select((name, i) => (name, change[i + 1])).ToDictionary(p => p.name, p => p.Item2)));
         }
 
         return [new ChartBlock(chart, $"Figure {c.Figures}: {c.Config.Theme.Category.ToLowerInvariant()} by financial year and sub-category."), new TableBlock("financial-years", table)];
@@ -154,13 +156,13 @@ public sealed partial class AssessmentBuilder
 
     static IReadOnlyList<ReportBlock> Markers(BuildContext c)
     {
-        var rows = c.Tree.Rows.Select((row, i) => (row, i)).Where(x => x.row.Marker is not null).Select(x => c.Comparison.Rows[x.i]).ToList();
+        var rows = c.Tree.Rows.Select((row, i) => (row, i)).Where(x => x.row.Marker is not null).Select(x => c.ComparisonTable.Rows[x.i]).ToList();
         if (rows.Count == 0)
         {
             return [new ParagraphBlock($"The {c.Tree.Name} tree has no marker rows: markers need a local police extract.")];
         }
 
-        var table = c.Comparison with { Title = $"Crimes with a marker: {c.Comparison.Title}", Rows = rows };
+        var table = c.ComparisonTable with { Title = $"Crimes with a marker: {c.ComparisonTable.Title}", Rows = rows };
         return [new TableBlock("markers", table)];
     }
 
@@ -172,21 +174,23 @@ public sealed partial class AssessmentBuilder
             var row = c.Tree.Find(e.Category) ?? throw new CsaQueryException($"exclusions[{i}].category: '{e.Category}' is not a row of the {c.Tree.Name} tree.");
             var single = c.Tree with { Rows = [row] };
             var (earlier, later) = (Period.Parse(e.Period), Period.Parse(e.Vs));
-            var all = await Keyed($"exclusions[{i}]", () => new PeriodComparison(store).BuildAsync(c.Area, earlier, later, single, [], cancellationToken)).ConfigureAwait(false);
-            var without = await Keyed($"exclusions[{i}]", () => new PeriodComparison(store).BuildAsync(c.Area, earlier, later, single, e.Exclude, cancellationToken)).ConfigureAwait(false);
+            var all = await Keyed($"exclusions[{i}]", () => new PeriodComparison(store).CompareAsync(c.Area, earlier, later, single, [], false, cancellationToken)).ConfigureAwait(false);
+            var without = await Keyed($"exclusions[{i}]", () => new PeriodComparison(store).CompareAsync(c.Area, earlier, later, single, e.Exclude, false, cancellationToken)).ConfigureAwait(false);
+            var (allTable, withoutTable) = (all.ToTable(), without.ToTable());
             var label = $"{e.Category} excluding {string.Join(", ", e.Exclude)}";
             var table = ResultTable.Create(
                 $"{e.Category}: {Label(earlier)} against {Label(later)}, with and without {string.Join(", ", e.Exclude)}",
-                all.Columns,
-                [all.Rows[0], [label, .. without.Rows[0].Skip(1)]],
-                [.. without.Notes.Take(1), .. all.Notes.Skip(1)]) with
-            { DetailColumns = all.DetailColumns };
+                allTable.Columns,
+                [allTable.Rows[0], [label, .. withoutTable.Rows[0].Skip(1)]],
+                [.. without.Notes.Where(n => !all.Notes.Contains(n)), .. all.Notes]) with
+            { DetailColumns = allTable.DetailColumns };
             blocks.Add(new TableBlock($"exclusions-{i + 1}", table));
+            var (with, less) = (all.Rows[0], without.Rows[0]);
             c.Findings.Add(new Finding(
                 $"exclusion:{i + 1}",
-                $"Excluding {string.Join(", ", e.Exclude).ToLowerInvariant()}, {e.Category.ToLowerInvariant()} still changed by {without.Rows[0][4]} from {Label(earlier)} to {Label(later)} ({without.Rows[0][9]}), against {all.Rows[0][4]} with them.",
+                $"Excluding {string.Join(", ", e.Exclude).ToLowerInvariant()}, {e.Category.ToLowerInvariant()} still changed by {less.ApparentChangeText} from {Label(earlier)} to {Label(later)} ({less.Test.Describe()}), against {with.ApparentChangeText} with them.",
                 $"csa compare --area {c.Area.Code} --period {e.Period} --vs {e.Vs} --exclude \"{string.Join("\" --exclude \"", e.Exclude)}\"",
-                new Dictionary<string, object?> { ["earlier"] = without.Rows[0][1], ["later"] = without.Rows[0][2], ["apparentChange"] = without.Rows[0][4] }));
+                new Dictionary<string, object?> { ["earlier"] = less.Earlier, ["later"] = less.Later, ["apparentChange"] = less.PercentChange }));
         }
 
         return blocks;
@@ -206,7 +210,7 @@ public sealed partial class AssessmentBuilder
                 }
 
                 var r = c.Comparison.Rows[index];
-                rows.Add([priority.Priority, r[0], r[1], r[2], r[4], r[9]]);
+                rows.Add([priority.Priority, r.Label, r.Earlier, r.Later, FormattedNumber.PercentChange(r.Earlier, r.Later), r.Test.Describe()]);
             }
         }
 
@@ -242,12 +246,16 @@ public sealed partial class AssessmentBuilder
     /// <summary>Drafts a sentence for the theme tree's first row, the theme and its sub-categories, and every marker row.</summary>
     static void DraftComparisonFindings(BuildContext c)
     {
-        var gaps = c.Comparison.Notes.Where(n => n.StartsWith("Data gap", StringComparison.Ordinal)).ToArray();
+        var gaps = c.Comparison.Notes.Where(n => n.StartsWith("Data gap", StringComparison.Ordinal) || n.StartsWith("Like for like", StringComparison.Ordinal)).ToArray();
         foreach (var gap in gaps)
         {
             c.Findings.Add(new Finding("data-gap", gap, $"csa quality --area {c.Area.Code}", new Dictionary<string, object?>()));
         }
 
+        // Over partial periods the sentences name the months compared, never the whole years.
+        var (earlierLabel, laterLabel) = c.Comparison.IsPartial
+            ? (DataCoverage.DescribeMonths(c.Comparison.EarlierMonths), DataCoverage.DescribeMonths(c.Comparison.LaterMonths))
+            : (Label(c.Earlier), Label(c.Later));
         var themeIndex = c.Tree.Rows.ToList().FindIndex(r => string.Equals(r.Label, c.Config.Theme.Category, StringComparison.OrdinalIgnoreCase));
         var theme = c.Tree.Rows[themeIndex];
         var rows = new List<int> { 0, themeIndex };
@@ -256,27 +264,30 @@ public sealed partial class AssessmentBuilder
         foreach (var i in rows.Distinct())
         {
             var row = c.Comparison.Rows[i];
-            var (label, before, after, change, verdict) = ((string)row[0]!, (long)row[1]!, (long)row[2]!, (string)row[4]!, (string)row[9]!);
+            var (label, before, after, verdict) = (row.Label, row.Earlier, row.Later, row.Test.Describe());
             var marker = c.Tree.Rows[i].Marker;
             var direction = ApparentChange.Percent(before, after) switch
             {
-                null => $"against none in {Label(c.Earlier)}",
-                > 0 and var p => $"{p.ToString("0.0", CultureInfo.InvariantCulture)}% more than in {Label(c.Earlier)}",
-                < 0 and var p => $"{(-p).ToString("0.0", CultureInfo.InvariantCulture)}% fewer than in {Label(c.Earlier)}",
-                _ => $"the same as in {Label(c.Earlier)}",
+                null => $"against none in {earlierLabel}",
+                > 0 and var p => $"{p.ToString("0.0", CultureInfo.InvariantCulture)}% more than in {earlierLabel}",
+                < 0 and var p => $"{(-p).ToString("0.0", CultureInfo.InvariantCulture)}% fewer than in {earlierLabel}",
+                _ => $"the same as in {earlierLabel}",
             };
-            var qualifier = $"{(before > 0 ? string.Create(CultureInfo.InvariantCulture, $"{before:N0}; ") : string.Empty)}{Verdict(verdict)}{(gaps.Length > 0 ? "; the figures span a data gap" : string.Empty)}";
+            var like = c.Comparison.IsPartial
+                ? $"; like for like: {DataCoverage.DescribeMonths(c.Comparison.LeftOut)} left out, not held"
+                : string.Empty;
+            var qualifier = $"{(before > 0 ? string.Create(CultureInfo.InvariantCulture, $"{before:N0}; ") : string.Empty)}{Verdict(verdict)}{like}";
             var sentence = (i, marker) switch
             {
-                (0, _) => string.Create(CultureInfo.InvariantCulture, $"There were {after:N0} police recorded crimes in {c.Area.Name} in {Label(c.Later)}, {direction} ({qualifier})."),
-                (_, { } key) => string.Create(CultureInfo.InvariantCulture, $"There were {after:N0} police recorded crimes with a {key.Replace('-', ' ')} marker in {c.Area.Name} in {Label(c.Later)}, {direction} ({qualifier})."),
-                _ => string.Create(CultureInfo.InvariantCulture, $"{label} in {c.Area.Name}: {after:N0} police recorded crimes in {Label(c.Later)}, {direction} ({qualifier})."),
+                (0, _) => string.Create(CultureInfo.InvariantCulture, $"There were {after:N0} police recorded crimes in {c.Area.Name} in {laterLabel}, {direction} ({qualifier})."),
+                (_, { } key) => string.Create(CultureInfo.InvariantCulture, $"There were {after:N0} police recorded crimes with a {key.Replace('-', ' ')} marker in {c.Area.Name} in {laterLabel}, {direction} ({qualifier})."),
+                _ => string.Create(CultureInfo.InvariantCulture, $"{label} in {c.Area.Name}: {after:N0} police recorded crimes in {laterLabel}, {direction} ({qualifier})."),
             };
             c.Findings.Add(new Finding(
                 i == 0 ? "all-crime" : marker is not null ? $"marker:{marker}" : $"category:{label}",
                 sentence,
                 $"csa compare --area {c.Area.Code} --period {c.Config.Periods.Earlier} --vs {c.Config.Periods.Later} --tree {c.Tree.Name}, row '{label}'",
-                new Dictionary<string, object?> { ["earlier"] = before, ["later"] = after, ["apparentChange"] = change, ["significance"] = verdict }));
+                new Dictionary<string, object?> { ["earlier"] = before, ["later"] = after, ["apparentChange"] = row.PercentChange, ["pValue"] = row.Test.PValue, ["significance"] = verdict }));
         }
     }
 

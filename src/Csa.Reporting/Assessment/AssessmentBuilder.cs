@@ -30,7 +30,7 @@ public sealed partial class AssessmentBuilder(ICsaStore store)
 
         var (earlier, later) = (Period.Parse(config.Periods.Earlier), Period.Parse(config.Periods.Later));
         progress?.Report("comparing the periods");
-        var comparison = await Keyed("periods", () => new PeriodComparison(store).BuildAsync(area, earlier, later, tree, [], cancellationToken)).ConfigureAwait(false);
+        var comparison = await Keyed("periods", () => new PeriodComparison(store).CompareAsync(area, earlier, later, tree, [], false, cancellationToken)).ConfigureAwait(false);
         var context = new BuildContext(config, area, tree, earlier, later, comparison);
         var sections = new List<ReportSection>();
         foreach (var id in config.Sections)
@@ -49,7 +49,7 @@ public sealed partial class AssessmentBuilder(ICsaStore store)
             }
         }
 
-        var synthetic = comparison.Title.EndsWith("[SYNTHETIC DATA]", StringComparison.Ordinal);
+        var synthetic = comparison.IsSynthetic;
         return new AssessmentReport(config, area.Describe(), synthetic, sections, findings);
     }
 
@@ -124,7 +124,7 @@ public sealed partial class AssessmentBuilder(ICsaStore store)
     }
 
     /// <summary>What the sections share while the report is built.</summary>
-    sealed class BuildContext(AssessmentConfig config, Area area, Analysis.Trees.CategoryTree tree, Period earlier, Period later, ResultTable comparison)
+    sealed class BuildContext(AssessmentConfig config, Area area, Analysis.Trees.CategoryTree tree, Period earlier, Period later, ComparisonResult comparison)
     {
         public AssessmentConfig Config { get; } = config;
 
@@ -136,7 +136,10 @@ public sealed partial class AssessmentBuilder(ICsaStore store)
 
         public Period Later { get; } = later;
 
-        public ResultTable Comparison { get; } = comparison;
+        /// <summary>The theme tree's comparison: every table and finding about the two periods is made from its rows.</summary>
+        public ComparisonResult Comparison { get; } = comparison;
+
+        public ResultTable ComparisonTable { get; } = comparison.ToTable();
 
         public List<Finding> Findings { get; } = [];
 

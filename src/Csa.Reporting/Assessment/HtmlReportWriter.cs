@@ -126,7 +126,7 @@ public static class HtmlReportWriter
             html.Append("<tr>");
             foreach (var cell in row)
             {
-                var numeric = cell is long or double;
+                var numeric = cell is long or double or Analysis.FormattedNumber;
                 html.Append(numeric ? "<td class=\"n\">" : "<td>").Append(Html.Encode(Format(cell))).Append("</td>");
             }
 

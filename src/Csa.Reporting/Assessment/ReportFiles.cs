@@ -140,6 +140,9 @@ public static class ReportFiles
             case null: json.WriteNullValue(); break;
             case long n: json.WriteNumberValue(n); break;
             case double d: json.WriteNumberValue(d); break;
+            case decimal m: json.WriteNumberValue(m); break;
+            case Analysis.FormattedNumber { Value: { } v }: json.WriteNumberValue(v); break;
+            case Analysis.FormattedNumber: json.WriteNullValue(); break;
             default: json.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); break;
         }
     }

@@ -1,4 +1,5 @@
 using Csa.Analysis;
+using Csa.Analysis.Comparison;
 using Csa.Analysis.Places;
 using Csa.Analysis.Rates;
 using Csa.Analysis.Trees;
@@ -12,10 +13,12 @@ namespace Csa.Web.Endpoints;
 /// /api/hotspots (Gi* on LSOA rates), through disclosure control.</summary>
 public static class StatisticsEndpoints
 {
-    /// <summary>A period comparison; counts, change and test are null where public mode hides a small count.</summary>
+    /// <summary>A period comparison from the one comparison engine (the same rows as <c>csa compare</c>): the percentage change
+    /// and p-value as numbers, the change as the seed writes it beside them; counts, change and test are null where public
+    /// mode hides a small count. The notes say which months were compared when some were left out.</summary>
     public sealed record ComparisonDto(
         string Area, string Category, string Current, string Previous, long? CurrentCrimes, long? PreviousCrimes, long? Change,
-        string? PercentChange, double? PValue, double? RateRatio, string? Verdict, bool SmallNumbers, bool Suppressed, IReadOnlyList<string> Notes);
+        double? PercentChange, string? ApparentChange, double? PValue, double? RateRatio, string? Verdict, bool SmallNumbers, bool Suppressed, IReadOnlyList<string> Notes);
 
     /// <summary>A table as the CLI writes it: title, columns, rows (null cells: not applicable, or suppressed), notes.</summary>
     public sealed record TableDto(string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows, bool Suppressed, IReadOnlyList<string> Notes);
@@ -41,21 +44,29 @@ public static class StatisticsEndpoints
                 return TypedResults.ValidationProblem(errors);
             }
 
-            var result = await new StreetComparison(store).BuildAsync(resolved, type, later, earlier, cancellationToken);
+            var previousPeriod = earlier ?? PeriodComparison.EqualPeriodBefore(later);
+            if (previousPeriod.To >= later.From)
+            {
+                throw new Core.CsaQueryException($"The previous period {previousPeriod} must end before the current period {later} begins.");
+            }
+
+            // The one comparison engine, as csa compare --tree police-uk: street data, the same months, one exposure rule.
+            var tree = CategoryTrees.Load("police-uk");
+            var result = await new PeriodComparison(store).CompareAsync(resolved, previousPeriod, later, tree with { Rows = [tree.Require(type)] }, [], streetOnly: true, cancellationToken);
+            var row = result.Rows[0];
             var notes = result.Notes.ToList();
-            var hidden = disclosure.IsSmall(result.CurrentCrimes) || disclosure.IsSmall(result.PreviousCrimes);
+            var hidden = disclosure.IsSmall(row.Later) || disclosure.IsSmall(row.Earlier);
             if (hidden)
             {
                 notes.Insert(0, disclosure.Note + " Here one of the two counts is that small, so neither is shown, nor the change or its test.");
             }
 
             return TypedResults.Ok(hidden
-                ? new ComparisonDto(resolved.Describe(), type, result.Current.ToString(), result.Previous.ToString(), null, null, null, null, null, null, null, true, true, notes)
+                ? new ComparisonDto(resolved.Describe(), type, later.ToString(), previousPeriod.ToString(), null, null, null, null, null, null, null, null, true, true, notes)
                 : new ComparisonDto(
-                    resolved.Describe(), type, result.Current.ToString(), result.Previous.ToString(), result.CurrentCrimes, result.PreviousCrimes,
-                    result.CurrentCrimes - result.PreviousCrimes, Core.ApparentChange.Format(result.PreviousCrimes, result.CurrentCrimes),
-                    Math.Round(result.Test.PValue, 6), double.IsFinite(result.Test.RateRatio) ? Math.Round(result.Test.RateRatio, 4) : null,
-                    result.Test.Describe(), result.Test.SmallNumbers, false, notes));
+                    resolved.Describe(), type, later.ToString(), previousPeriod.ToString(), row.Later, row.Earlier, row.Change,
+                    (double?)row.PercentChange, row.ApparentChangeText, row.Test.PValue, double.IsFinite(row.Test.RateRatio) ? Math.Round(row.Test.RateRatio, 4) : null,
+                    row.Test.Describe(), row.Test.SmallNumbers, false, notes));
         }).WithName("ComparePeriods").WithSummary("An area's or ward's crimes of a category in two periods (previous: by default the equal period before), with the apparent change and the exact Poisson test.");
 
         api.MapGet("/msg", async Task<Results<Ok<TableDto>, ValidationProblem>> (string? area, string? period, string? category, string? group, int? nearest, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>

@@ -179,8 +179,8 @@ function compare(c) {
     `<caption>${escapeHtml(c.current)} against ${escapeHtml(c.previous)}</caption>` +
     `<tr><th>Previous</th><td data-field="previousCrimes">${format(c.previousCrimes, 0)}</td></tr>` +
     `<tr><th>Current</th><td data-field="currentCrimes">${format(c.currentCrimes, 0)}</td></tr>` +
-    `<tr><th>Change</th><td>${c.change === null ? "not shown" : (c.change > 0 ? "+" : "") + format(c.change, 0)} (${escapeHtml(c.percentChange ?? "not shown")})</td></tr>` +
-    `<tr><th>Verdict</th><td data-field="verdict">${escapeHtml(c.verdict ?? "not shown")}${c.pValue === null ? "" : ` (p = ${c.pValue.toFixed(3)})`}</td></tr>`;
+    `<tr><th>Change</th><td>${c.change === null ? "not shown" : (c.change > 0 ? "+" : "") + format(c.change, 0)} (${escapeHtml(c.apparentChange ?? "not shown")})</td></tr>` +
+    `<tr><th>Verdict</th><td data-field="verdict">${escapeHtml(c.verdict ?? "not shown")}${c.pValue === null ? "" : ` (p = ${c.pValue < 0.001 ? "<0.001" : c.pValue.toFixed(3)})`}</td></tr>`;
 }
 
 async function pyramid() {

@@ -117,7 +117,7 @@ public class StatisticsOnSyntheticDataTests
 
         var table = await new PeriodComparison(synthetic.Store).BuildAsync(area, Period.Parse("2015"), Period.Parse("2016"), CategoryTrees.Load("seed"), []);
 
-        Assert.Equal(PeriodComparison.StatisticsColumns, table.DetailColumns);
+        Assert.Equal(ComparisonResult.StatisticsColumns, table.DetailColumns);
         Assert.Equal("significant increase", table.Rows[0][9]);
         Assert.Equal("no significant change; small numbers: compare with caution", table.Rows.Single(r => Equals(r[0], "Racially Aggravated Criminal Damage"))[9]);
         Assert.Equal("significant decrease; small numbers: compare with caution", table.Rows.Single(r => Equals(r[0], "Human Trafficking"))[9]);
