@@ -81,7 +81,7 @@ public sealed class CrimeSummary(ICsaStore store)
         {
             var crimes = counts.Where(c => c.Month == month && !c.IsAntiSocialBehaviour).Sum(c => c.Count);
             var asb = counts.Where(c => c.Month == month && c.IsAntiSocialBehaviour).Sum(c => c.Count);
-            rows.Add(held.Contains(month) ? [month.ToString(), crimes, asb, null] : [month.ToString(), null, null, "not held (gap)"]);
+            rows.Add(held.Contains(month) ? [month.ToString(), crimes, asb, null] : [month.ToString(), null, null, "no data held (gap)"]);
         }
 
         rows.Add(["Total", Total(counts, false), Total(counts, true), held.Count < period.MonthCount ? $"partial: {held.Count} of {period.MonthCount} months held" : null]);

@@ -80,8 +80,8 @@ public class CrimeSummaryTests(SampleStoreFixture fixture)
         Assert.Null(january[1]);
         Assert.Null(january[2]);
         Assert.Equal("no data held (gap)", january[3]);
-        Assert.Equal("incomplete: spans a data gap", Cell(table, "Total", "Note"));
-        Assert.Contains(table.Notes, n => n.StartsWith("Data gap: no northumbria street data is held for 2022-01.", StringComparison.Ordinal));
+        Assert.Equal("partial: 6 of 7 months held", Cell(table, "Total", "Note"));
+        Assert.Contains(table.Notes, n => n.StartsWith("Data gap: no northumbria street data is held for 2022-01:", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -90,7 +90,9 @@ public class CrimeSummaryTests(SampleStoreFixture fixture)
         var error = await Assert.ThrowsAsync<CsaQueryException>(() => SummaryAsync("Huntingdonshire", "2015-01", "2015-12", SummaryBreakdown.Type));
 
         Assert.Equal(
-            "The period 2015-01..2015-12 is outside the data held for Huntingdonshire (district E07000011): street data runs from 2019-07 to 2019-09.",
+            "Not held: no month of 2015-01..2015-12 is held in the data.police.uk street data for Huntingdonshire (district E07000011). " +
+            "Its home force (Cambridgeshire Constabulary): cambridgeshire street files are held for 2019-07..2019-09. " +
+            "Ask for months from 2019-07 to 2019-09, or import the missing months (csa import police-uk PATH).",
             error.Message);
     }
 

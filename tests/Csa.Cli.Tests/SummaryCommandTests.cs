@@ -53,7 +53,7 @@ public sealed class SummaryCommandTests : IAsyncLifetime
         var result = await CsaProcess.RunAsync(_scratch, "summary", "--area", "E07000011", "--from", "2015-01", "--to", "2015-12", "--csv", "none.csv");
 
         Assert.Equal(ExitCodes.BadQuery, result.ExitCode);
-        Assert.Contains("is outside the data held for Huntingdonshire", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Not held: no month of 2015-01..2015-12 is held in the data.police.uk street data for Huntingdonshire", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(_scratch.File("none.csv")));
     }
 

@@ -15,6 +15,9 @@ static class TestPaths
     /// <summary>The bundled Northumbria archive (street files 2020-05..2023-02, with 2022-01 missing).</summary>
     public static string NorthumbriaZip => Path.Combine(Sample, "police-uk", "northumbria-2020-05_2023-02-street.zip");
 
+    /// <summary>The real national slice: British Transport Police (no 2019-09), Bedfordshire, Thames Valley (no 2019-07).</summary>
+    public static string NationalSlice => Path.Combine(Sample, "police-uk", "national-2019-q3-slice.zip");
+
     /// <summary>The bundled LSOA → ward → district lookup.</summary>
     public static string LsoaWardDistrict => Path.Combine(Sample, "geography", "lsoa11-ward19-lad19.csv");
 

@@ -53,7 +53,8 @@ public sealed class CategoryCounter
         // An extract is a force's: one that holds no crime in this area does not count it (as zeros) at all.
         if (extract is not null && (await store.CountExtractAsync(area, extract, cancellationToken).ConfigureAwait(false)).Count == 0)
         {
-            return await CreateStreetAsync(store, tree, area, exclusions, cancellationToken).ConfigureAwait(false);
+            return await StreetAsync(store, tree, area, exclusions, cancellationToken).ConfigureAwait(false)
+                ?? throw new CsaQueryException($"The local extract held has no crime in {area.Describe()}, and no data.police.uk street data can count the tree '{tree.Name}' there.");
         }
 
         var extractCovers = extract is not null && needed.All(p => p.From >= extract.From && p.To <= extract.To);

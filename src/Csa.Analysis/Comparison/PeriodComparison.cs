@@ -59,8 +59,8 @@ public sealed class PeriodComparison(ICsaStore store)
     /// <summary>Compares the periods with a counter already chosen (so that a table and its change row count alike).</summary>
     internal async Task<ComparisonResult> CompareAsync(CategoryCounter counter, Area area, Period earlier, Period later, CategoryTree tree, IReadOnlyList<string> exclusions, CancellationToken cancellationToken)
     {
-        counter.CheckPeriod(earlier, "(the earlier period, --period)");
-        counter.CheckPeriod(later, "(the later period, --vs)");
+        counter.CheckPeriod(earlier, "(the earlier period)");
+        counter.CheckPeriod(later, "(the later period)");
         var (earlierMonths, laterMonths) = MonthsCompared(counter.Coverage.IsHeld, earlier, later);
         var leftOut = earlier.Months.Except(earlierMonths).Concat(later.Months.Except(laterMonths)).Distinct().Order().ToArray();
 

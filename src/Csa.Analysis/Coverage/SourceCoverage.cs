@@ -49,7 +49,7 @@ public abstract class SourceCoverage
     {
         if (from is { } f && to is { } t)
         {
-            return Period.Create(f, t);
+            return t < f ? throw new CsaQueryException($"The period {f}..{t} ends before it starts.") : Period.Create(f, t);
         }
 
         var span = Span ?? throw new CsaQueryException($"Not held: no month is held in {Description}. {WhyNotHeld(null)}");

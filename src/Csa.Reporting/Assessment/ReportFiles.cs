@@ -141,8 +141,14 @@ public static class ReportFiles
             case long n: json.WriteNumberValue(n); break;
             case double d: json.WriteNumberValue(d); break;
             case decimal m: json.WriteNumberValue(m); break;
-            case Analysis.FormattedNumber { Value: { } v }: json.WriteNumberValue(v); break;
-            case Analysis.FormattedNumber: json.WriteNullValue(); break;
+            case Analysis.FormattedNumber f:
+                // The number for scripts, with the text the document shows beside it ("+ 11.3%", "<0.001").
+                json.WriteStartObject();
+                json.WritePropertyName("value");
+                WriteCell(json, f.Value);
+                json.WriteString("text", f.Text);
+                json.WriteEndObject();
+                break;
             default: json.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); break;
         }
     }
