@@ -32,7 +32,7 @@ static class AtlasLoadBench
             foreach (var kind in new[] { "ward", "lsoa11" })
             {
                 var (boundaries, boundarySource) = await BoundaryReader.ReadAsync(Path.Combine(sample, "boundaries", kind, "E07000011.geojson"));
-                await writer.ImportBoundariesAsync(boundaries, boundarySource);
+                await writer.ImportBoundariesAsync([new(boundaries, boundarySource)]);
             }
 
             var (year, populations, populationSource) = await PopulationReader.ReadAsync(Path.Combine(sample, "population", "lsoa11-population-mid2015.csv"), null);

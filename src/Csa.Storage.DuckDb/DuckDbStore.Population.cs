@@ -162,13 +162,17 @@ public sealed partial class DuckDbStore
             _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Indicators are for districts, partnerships and force areas."),
         };
         using var command = _connection.CreateCommand();
+        // Each LSOA counts once per area: a district in several partnerships joins the hierarchy several times, and
+        // without the DISTINCT its population and deprivation would count once per partnership (a join fan-out).
         command.CommandText = $"""
-            SELECT {code}, any_value({name}), sum(p.population), avg(d.imd_rank)
-            FROM lsoa_ward_district l
-            JOIN (SELECT DISTINCT district_code, partnership_code, partnership_name, force_area_code, force_area_name FROM district_hierarchy) h
-                ON h.district_code = l.district_code
-            LEFT JOIN population p ON p.lsoa_code = l.lsoa_code AND p.year = $year
-            LEFT JOIN deprivation d ON d.lsoa_code = l.lsoa_code
+            WITH membership AS (
+                SELECT DISTINCT l.lsoa_code, {code} AS area_code, {name} AS area_name
+                FROM lsoa_ward_district l
+                JOIN district_hierarchy h ON h.district_code = l.district_code)
+            SELECT m.area_code, any_value(m.area_name), sum(p.population), avg(d.imd_rank)
+            FROM membership m
+            LEFT JOIN population p ON p.lsoa_code = m.lsoa_code AND p.year = $year
+            LEFT JOIN deprivation d ON d.lsoa_code = m.lsoa_code
             GROUP BY 1
             HAVING sum(p.population) > 0 AND count(d.imd_rank) > 0
             ORDER BY 1
@@ -185,11 +189,11 @@ public sealed partial class DuckDbStore
     }
 
     /// <inheritdoc/>
-    public async Task ImportBoundariesAsync(IReadOnlyList<Boundary> boundaries, SourceFile source, CancellationToken cancellationToken = default)
+    public async Task ImportBoundariesAsync(IReadOnlyList<BoundaryFile> files, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(boundaries);
-        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(files);
         using var transaction = _connection.BeginTransaction();
+        var boundaries = files.SelectMany(f => f.Boundaries).ToList();
         await StageKeysAsync(transaction, boundaries.Select(b => b.Code), cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(transaction, "DELETE FROM boundary WHERE code IN (SELECT key FROM incoming_key)", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(transaction, "DROP TABLE incoming_key", cancellationToken).ConfigureAwait(false);
@@ -202,8 +206,12 @@ public sealed partial class DuckDbStore
             }
         }
 
-        await ExecuteAsync(transaction, "DELETE FROM import_file WHERE kind = 'boundaries' AND source_name = $name", cancellationToken, ("name", source.Name)).ConfigureAwait(false);
-        await RecordAsync(transaction, "boundaries", source, boundaries.Count, cancellationToken).ConfigureAwait(false);
+        foreach (var (fileBoundaries, source) in files)
+        {
+            await ExecuteAsync(transaction, "DELETE FROM import_file WHERE kind = 'boundaries' AND source_name = $name", cancellationToken, ("name", source.Name)).ConfigureAwait(false);
+            await RecordAsync(transaction, "boundaries", source, fileBoundaries.Count, cancellationToken).ConfigureAwait(false);
+        }
+
         transaction.Commit();
     }
 

@@ -81,8 +81,8 @@ public interface ICsaStore : IAsyncDisposable
     /// <summary>For every area of a level: its population in <paramref name="year"/> and the mean deprivation rank of its LSOAs (areas lacking either are left out).</summary>
     Task<IReadOnlyList<AreaIndicators>> GetAreaIndicatorsAsync(AreaLevel level, int year, CancellationToken cancellationToken = default);
 
-    /// <summary>Adds boundaries, replacing any held for the same codes, atomically.</summary>
-    Task ImportBoundariesAsync(IReadOnlyList<Boundary> boundaries, SourceFile source, CancellationToken cancellationToken = default);
+    /// <summary>Adds the boundaries of every file, replacing any held for the same codes, in one transaction: all files or none.</summary>
+    Task ImportBoundariesAsync(IReadOnlyList<BoundaryFile> files, CancellationToken cancellationToken = default);
 
     /// <summary>The held boundaries of one kind (ward, lsoa11, lsoa21, district) whose codes are given, or all of that kind when <paramref name="codes"/> is null.</summary>
     Task<IReadOnlyList<Boundary>> GetBoundariesAsync(string kind, IReadOnlyCollection<string>? codes, CancellationToken cancellationToken = default);

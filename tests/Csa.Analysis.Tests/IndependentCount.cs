@@ -22,6 +22,29 @@ static class IndependentCount
             .GroupBy(f => (f[1], f[9]))
             .ToDictionary(g => g.Key, g => g.Count());
 
+    /// <summary>Crime rows (never anti-social behaviour) per (force slug, month) of the street files in a zip whose LSOA is in <paramref name="lsoas"/>.</summary>
+    public static Dictionary<(string Force, string Month), int> CrimesInZipByForceAndMonth(string zip, HashSet<string> lsoas)
+    {
+        using var archive = System.IO.Compression.ZipFile.OpenRead(zip);
+        var counts = new Dictionary<(string, string), int>();
+        foreach (var entry in archive.Entries.Where(e => e.Name.EndsWith("-street.csv", StringComparison.Ordinal)))
+        {
+            var force = entry.Name[8..^"-street.csv".Length];
+            using var reader = new StreamReader(entry.Open());
+            reader.ReadLine();
+            while (reader.ReadLine() is { } line)
+            {
+                var f = SplitCsv(line);
+                if (lsoas.Contains(f[7]) && f[9] != "Anti-social behaviour")
+                {
+                    counts[(force, f[1])] = counts.GetValueOrDefault((force, f[1])) + 1;
+                }
+            }
+        }
+
+        return counts;
+    }
+
     /// <summary>Splits a CSV line, honouring double quotes.</summary>
     public static string[] SplitCsv(string line)
     {

@@ -53,7 +53,7 @@ public sealed class CompareCommandTests : IAsyncLifetime
     [InlineData("2015-13..2015-12", "2016", 1, "--period: '2015-13..2015-12' is not a period")]
     [InlineData("2016-12..2016-01", "2017", 1, "--period: The period '2016-12..2016-01' ends before it starts.")]
     [InlineData("FY2015/17", "2016", 1, "--period: 'FY2015/17' is not a financial year")]
-    [InlineData("2015", "2018", 3, "Not held: no month of 2018-01..2018-12 (the later period) is held in the local extract (SYNTHETIC). Months held run from 2011-03 to 2017-02.")]
+    [InlineData("2015", "2018", 3, "Not held: no month of 2018-01..2018-12 (the later period) is held in the local police extract (SYNTHETIC). Months held run from 2011-03 to 2017-02.")]
     public async Task Compare_BadPeriod_SaysWhichAndWhy(string period, string vs, int exitCode, string message)
     {
         var result = await CsaProcess.RunAsync(_scratch, "compare", "--area", "Huntingdonshire", "--period", period, "--vs", vs);

@@ -67,16 +67,16 @@ public sealed class SummaryCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Rates_OnTheSample_UseTheNamedPopulationYearAndSaySo()
+    public async Task Rates_OnTheSample_UseTheNearestOrTheNamedPopulationYearAndSaySo()
     {
         var population = await CsaProcess.RunAsync(_scratch, "import", "population", Path.Combine(TestPaths.Sample, "population", "lsoa11-population-mid2015.csv"));
-        var missing = await CsaProcess.RunAsync(_scratch, "rates", "--area", "Huntingdonshire", "--period", "2019-07..2019-09", "--tree", "police-uk");
+        var nearest = await CsaProcess.RunAsync(_scratch, "rates", "--area", "Huntingdonshire", "--period", "2019-07..2019-09", "--tree", "police-uk");
         var rates = await CsaProcess.RunAsync(_scratch, "rates", "--area", "Huntingdonshire", "--period", "2019-07..2019-09", "--tree", "police-uk", "--population-year", "2015", "--json", "r.json");
 
         Assert.Equal(0, population.ExitCode);
         Assert.Contains("mid-2015 population estimates for 32,844 LSOAs", population.Output, StringComparison.Ordinal);
-        Assert.Equal(ExitCodes.BadQuery, missing.ExitCode);
-        Assert.Contains("No population estimate for 2019 is held", missing.Error, StringComparison.Ordinal);
+        Assert.Equal(0, nearest.ExitCode);
+        Assert.Contains("ONS mid-2015 estimate, 174,190: the nearest held to 2019", nearest.Output, StringComparison.Ordinal);
         Assert.Equal(0, rates.ExitCode);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(_scratch.File("r.json")));
         var all = json.RootElement[0];

@@ -12,8 +12,8 @@ public class BoundaryStoreTests
         await using var store = await StoreTestKit.OpenAsync(scratch);
         var (wards, source) = await BoundaryReader.ReadAsync(Path.Combine(TestPaths.Sample, "boundaries", "ward", "E07000011.geojson"));
 
-        await store.ImportBoundariesAsync(wards, source);
-        await store.ImportBoundariesAsync(wards, source);
+        await store.ImportBoundariesAsync([new(wards, source)]);
+        await store.ImportBoundariesAsync([new(wards, source)]);
 
         Assert.Equal(26, (await store.GetTableCountsAsync())["boundary"]);
         var two = await store.GetBoundariesAsync("ward", [wards[0].Code, wards[1].Code]);

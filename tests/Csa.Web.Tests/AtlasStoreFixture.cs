@@ -38,7 +38,7 @@ public sealed class AtlasStoreFixture : IAsyncLifetime
         foreach (var kind in new[] { "ward", "lsoa11" })
         {
             var (boundaries, boundarySource) = await BoundaryReader.ReadAsync(Path.Combine(TestPaths.Sample, "boundaries", kind, "E07000011.geojson"));
-            await store.ImportBoundariesAsync(boundaries, boundarySource);
+            await store.ImportBoundariesAsync([new(boundaries, boundarySource)]);
         }
 
         foreach (var name in new[] { "lsoa11-population-mid2015.csv", "lsoa21-population-mid2022.csv" })

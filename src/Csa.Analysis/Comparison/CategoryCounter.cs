@@ -68,7 +68,7 @@ public sealed class CategoryCounter
         if (extract is not null && tree.Rows.All(r => r.WorksOnExtract))
         {
             var source = await ExtractSource.DescribeAsync(store, cancellationToken).ConfigureAwait(false);
-            var coverage = new SpanCoverage($"the local police extract{(source.IsSynthetic ? " (SYNTHETIC)" : string.Empty)}", extract);
+            var coverage = await ExtractSource.CoverageAsync(store, cancellationToken).ConfigureAwait(false);
             return new CategoryCounter(store, tree, Exclusion.Resolve(exclusions, tree, CountSource.Extract), area, CountSource.Extract, coverage)
             {
                 IsSynthetic = source.IsSynthetic,

@@ -30,11 +30,13 @@ public sealed class AgeSexPyramid(ICsaStore store)
     {
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(period);
-        var held = await store.GetExtractCoverageAsync(cancellationToken).ConfigureAwait(false);
-        if (held is null || period.From > held.To || period.To < held.From)
+        var coverage = await ExtractSource.CoverageAsync(store, cancellationToken).ConfigureAwait(false);
+        if (coverage.Span is null)
         {
-            throw new CsaQueryException($"No police extract is held for {period}{(held is null ? "" : $" (the extract covers {held})")}: import one with csa import extract.");
+            throw new CsaQueryException($"No police extract is held for {period}: import one with csa import extract.");
         }
+
+        var held = coverage.RequireHeld(period, string.Empty);
 
         var counts = await store.CountExtractPeopleAsync(area, period, marker, cancellationToken).ConfigureAwait(false);
         var source = await ExtractSource.DescribeAsync(store, cancellationToken).ConfigureAwait(false);
@@ -43,9 +45,10 @@ public sealed class AgeSexPyramid(ICsaStore store)
             source.Note,
             "Local police extract: one count per crime, by the recorded victim's and offender's age and sex; an offender is often not identified (age not recorded).",
         };
-        if (period.From < held.From || period.To > held.To)
+        notes.AddRange(coverage.NotesFor(period));
+        if (held.Count < period.MonthCount)
         {
-            notes.Add($"The extract covers {held} only: the months of {period} outside it are not counted.");
+            notes.Add($"Partial: {held.Count} of the {period.MonthCount} months of {period} are held; the pyramids count those months only.");
         }
 
         return new AgeSexPyramidSet(area, period, marker, source.IsSynthetic, Profile(counts, PersonRole.Victim), Profile(counts, PersonRole.Offender), notes);

@@ -52,11 +52,8 @@ static class DemoCommand
                 await StatisticsCommands.ImportPopulationAsync(store, Path.Combine(folder, file), null, cancellationToken);
             }
 
-            foreach (var file in BoundaryKinds.SelectMany(kind => Directory.GetFiles(Path.Combine(folder, "boundaries", kind), "*.geojson").Order(StringComparer.Ordinal)))
-            {
-                var (boundaries, source) = await Ingest.Boundaries.BoundaryReader.ReadAsync(file, cancellationToken: cancellationToken);
-                await store.ImportBoundariesAsync(boundaries, source, cancellationToken);
-            }
+            await StatisticsCommands.ImportBoundariesAsync(
+                store, [.. BoundaryKinds.SelectMany(kind => Directory.GetFiles(Path.Combine(folder, "boundaries", kind), "*.geojson").Order(StringComparer.Ordinal))], Ingest.Boundaries.BoundaryReader.DefaultTolerance, cancellationToken);
 
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
             var summary = new CrimeSummary(store);

@@ -10,7 +10,7 @@ static class ReportCommand
     public static Command Create()
     {
         var config = new Argument<string>("CONFIG") { Description = "The assessment config (JSON): see docs/report-config.md and data/examples/report-seed-violence.json." };
-        var output = new Option<string>("--out") { Description = "The folder to write the report into (replaced).", DefaultValueFactory = _ => "out/report" };
+        var output = new Option<string>("--out") { Description = "The folder to write the report into: a new or empty folder, or a report folder csa wrote before (replaced). csa never deletes a file it did not write.", DefaultValueFactory = _ => "out/report" };
         var pdf = new Option<bool>("--pdf") { Description = "Also print a PDF with Debian's headless Chromium." };
         var command = new Command("report", "Write the strategic assessment: one self-contained HTML file, figures as SVG and PNG, tables as xlsx, a json sidecar of every finding and table, and with --pdf a PDF.");
         command.Arguments.Add(config);

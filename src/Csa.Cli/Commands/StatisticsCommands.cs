@@ -61,15 +61,27 @@ static class StatisticsCommands
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
-            foreach (var file in parse.GetValue(files)!)
-            {
-                var (boundaries, source) = await Ingest.Boundaries.BoundaryReader.ReadAsync(file, parse.GetValue(tolerance), cancellationToken);
-                await store.ImportBoundariesAsync(boundaries, source, cancellationToken);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"Imported {file}: {boundaries.Count} {(boundaries.Count > 0 ? boundaries[0].Kind : "area")} boundaries, {boundaries.Sum(b => b.OriginalVertices):N0} vertices simplified to {boundaries.Sum(b => b.Vertices):N0}."));
-            }
+            await ImportBoundariesAsync(store, parse.GetValue(files)!, parse.GetValue(tolerance), cancellationToken);
         }));
         return command;
+    }
+
+    /// <summary>Reads and checks every file, then imports them all in one transaction: a bad file changes nothing.</summary>
+    internal static async Task ImportBoundariesAsync(Storage.ICsaStore store, IReadOnlyList<string> files, double tolerance, CancellationToken cancellationToken)
+    {
+        var read = new List<Storage.BoundaryFile>();
+        foreach (var file in files)
+        {
+            var (boundaries, source) = await Ingest.Boundaries.BoundaryReader.ReadAsync(file, tolerance, cancellationToken);
+            read.Add(new(boundaries, source));
+        }
+
+        await store.ImportBoundariesAsync(read, cancellationToken);
+        foreach (var (file, (boundaries, _)) in files.Zip(read))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Imported {file}: {boundaries.Count} {(boundaries.Count > 0 ? boundaries[0].Kind : "area")} boundaries, {boundaries.Sum(b => b.OriginalVertices):N0} vertices simplified to {boundaries.Sum(b => b.Vertices):N0}."));
+        }
     }
 
     public static Command ImportSeries()

@@ -103,6 +103,11 @@ public sealed class PoliceUkImporter(ICsaStore store)
             statistics = source.Name.Kind == PoliceUkFileKind.Street
                 ? StreetFileReader.Read(text, source.DisplayName, source.Name.Month, null, issues)
                 : new StreetFileStatistics(OutcomesFileReader.Read(text, source.DisplayName, source.Name.Month, null, issues), 0, 0, 0);
+            if (source.Name.Kind == PoliceUkFileKind.Street && statistics.Rows == 0 && issues.Count == 0)
+            {
+                // Held, it would be a month of zero crime; a force's month always has records: the file is broken or cut short.
+                issues.Add(new ImportIssue(source.DisplayName, 1, "the street file has a header and no rows: csa refuses it rather than hold a month of no crime (leave it out, and the month stays a gap that every figure states)"));
+            }
         }
 
         ValidatedPoliceUkFile? file = null;

@@ -49,11 +49,18 @@ public sealed class SyntheticExtractGenerator
         _placeWeights = [.. _places.Select(_ => Math.Exp(0.7 * Gaussian()))];
     }
 
-    /// <summary>Writes the extract and its mapping into <paramref name="folder"/>; returns the crimes written.</summary>
+    /// <summary>The names the generator writes inside its folder.</summary>
+    public static IReadOnlyList<string> OwnNames { get; } = [ExtractFileName, MappingFileName, ReadmeFileName];
+
+    const string ReadmeFileName = "SYNTHETIC-README.txt";
+
+    /// <summary>Writes the extract and its mapping into <paramref name="folder"/> (new, empty, or one csa wrote); returns the crimes written.</summary>
+    /// <exception cref="IOException">The folder holds files csa did not write.</exception>
     public int Write(string folder, string areaName, Period period, int seed)
     {
         ArgumentNullException.ThrowIfNull(period);
-        Directory.CreateDirectory(folder);
+        Core.Files.CsaOutputFolder.CheckWritable(folder, OwnNames);
+        Core.Files.CsaOutputFolder.Mark(folder);
         var counts = MonthlyCounts(period);
         var byYear = new SortedDictionary<int, List<SyntheticCrime>>();
         foreach (var ((leaf, month), count) in counts.OrderBy(kv => kv.Key.Month).ThenBy(kv => kv.Key.Leaf.Name, StringComparer.Ordinal))
@@ -83,7 +90,7 @@ public sealed class SyntheticExtractGenerator
 
         WriteExtract(Path.Combine(folder, ExtractFileName), crimes);
         File.WriteAllText(Path.Combine(folder, MappingFileName), Mapping(areaName, period, seed).ToJson() + "\n");
-        File.WriteAllText(Path.Combine(folder, "SYNTHETIC-README.txt"),
+        File.WriteAllText(Path.Combine(folder, ReadmeFileName),
             $"SYNTHETIC DATA made by csa synth extract (seed {seed}) for {areaName}, {period}. Not real crime data.\n" +
             "It reproduces the counts of the seed document's Appendix A (2015 and 2016) and its stated violence rises; everything else is invented.\n");
         return crimes.Count;

@@ -8,7 +8,8 @@ namespace Csa.Reporting.Assessment;
 /// figures, every table), the figures as SVG and PNG, the tables as one xlsx, and with <c>pdf</c> a PDF printed by
 /// Debian's headless Chromium.</summary>
 /// <remarks>Everything is written into a temporary folder beside the target and moved into place at the end: a
-/// failure leaves no partial report.</remarks>
+/// failure leaves no partial report. The target must be new, empty, or a report folder csa wrote before (see
+/// <see cref="Core.Files.CsaOutputFolder"/>): csa never deletes a file it did not write.</remarks>
 public static class ReportFiles
 {
     /// <summary>The HTML file's name.</summary>
@@ -20,18 +21,18 @@ public static class ReportFiles
     /// <summary>The PDF's name.</summary>
     public const string PdfName = "report.pdf";
 
-    /// <summary>Writes the report into <paramref name="folder"/> (replacing what was there); returns the HTML's path.</summary>
-    /// <exception cref="IOException">A file cannot be written, or the PDF cannot be printed (Chromium missing or failing).</exception>
+    /// <summary>The names csa writes directly inside a report folder.</summary>
+    public static IReadOnlyList<string> OwnNames { get; } = [HtmlName, SidecarName, PdfName, "tables.xlsx", "figures"];
+
+    /// <summary>Writes the report into <paramref name="folder"/> (replacing a report csa wrote there before); returns the HTML's path.</summary>
+    /// <exception cref="IOException">The folder holds files csa did not write, a file cannot be written, or the PDF cannot be printed (Chromium missing or failing).</exception>
     public static async Task<string> WriteAsync(AssessmentReport report, string folder, bool pdf, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var target = Path.GetFullPath(folder);
-        var temp = target.TrimEnd(Path.DirectorySeparatorChar) + $".partial-{Environment.ProcessId}";
-        if (Directory.Exists(temp))
-        {
-            Directory.Delete(temp, recursive: true);
-        }
-
+        var target = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
+        Core.Files.CsaOutputFolder.CheckWritable(target, OwnNames);
+        var temp = target + $".partial-{Guid.NewGuid():N}";
+        Core.Files.CsaOutputFolder.Mark(temp);
         Directory.CreateDirectory(Path.Combine(temp, "figures"));
         try
         {
@@ -51,6 +52,8 @@ public static class ReportFiles
 
             if (Directory.Exists(target))
             {
+                // Checked above: empty, or holding only csa's own report files.
+                Core.Files.CsaOutputFolder.CheckWritable(target, OwnNames);
                 Directory.Delete(target, recursive: true);
             }
 

@@ -78,11 +78,14 @@ public static class ExtractEndpoints
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [DisclosureControl.ExtractPeriodRule(parsed)] });
             }
 
-            var held = await store.GetExtractCoverageAsync(cancellationToken);
-            if (held is null)
+            var coverage = await Analysis.ExtractSource.CoverageAsync(store, cancellationToken);
+            if (coverage.Span is not { } held)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = ["No police extract is held: import one with csa import extract."] });
             }
+
+            // One coverage model: a period with no month in the extract is not held (never zeros); a partial one says so.
+            var monthsHeld = coverage.RequireHeld(parsed, string.Empty);
 
             var counts = await store.CountExtractAsync(resolved, parsed, cancellationToken);
             var keys = Markers.All.Keys.ToArray();
@@ -90,6 +93,12 @@ public static class ExtractEndpoints
             var shown = disclosure.Apply([.. keys.Select(k => counts.Where(c => c.Marker == k).Sum(c => c.Count))]);
             var source = await Analysis.ExtractSource.DescribeAsync(store, cancellationToken);
             var notes = new List<string> { source.Note, $"Local police extract (held for {held}): crimes carrying each marker; a crime may carry several." };
+            notes.AddRange(coverage.NotesFor(parsed));
+            if (monthsHeld.Count < parsed.MonthCount)
+            {
+                notes.Add($"Partial: {monthsHeld.Count} of the {parsed.MonthCount} months of {parsed} are held; the counts are over those months only.");
+            }
+
             if (disclosure.Active)
             {
                 notes.Add(disclosure.Note);

@@ -75,7 +75,7 @@ public class SeedReproductionTests
         var same = await Assert.ThrowsAsync<CsaQueryException>(() => comparison.BuildAsync(area, Period.Parse("2016"), Period.Parse("2016-01..2016-12"), CategoryTrees.Load("seed"), []));
         var exclusion = await Assert.ThrowsAsync<CsaQueryException>(() => comparison.BuildAsync(area, Period.Parse("2015"), Period.Parse("2016"), CategoryTrees.Load("seed"), ["Harrassment"]));
 
-        Assert.Equal("Not held: no month of 2010-01..2010-12 (the earlier period) is held in the local extract (SYNTHETIC). Months held run from 2011-03 to 2017-02. Ask for months inside that span.", outside.Message);
+        Assert.Equal("Not held: no month of 2010-01..2010-12 (the earlier period) is held in the local police extract (SYNTHETIC). Months held run from 2011-03 to 2017-02. Ask for months inside that span.", outside.Message);
         Assert.Equal("The two periods are the same (2016-01..2016-12): compare two different periods.", same.Message);
         Assert.Equal("--exclude 'Harrassment' is not a row of the tree, an ONS offence group or subgroup, or a Home Office offence code.", exclusion.Message);
     }

@@ -38,7 +38,7 @@ public sealed class PlacesStoreFixture : IAsyncLifetime
         foreach (var file in new[] { LsoaBoundaries, Path.Combine(TestPaths.Sample, "boundaries", "ward", "E07000011.geojson") })
         {
             var (boundaries, source) = await BoundaryReader.ReadAsync(file);
-            await _store.ImportBoundariesAsync(boundaries, source);
+            await _store.ImportBoundariesAsync([new(boundaries, source)]);
         }
     }
 

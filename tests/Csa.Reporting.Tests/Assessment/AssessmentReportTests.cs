@@ -136,7 +136,7 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
             "unknown section" => "sections: 'weather' is not a section csa writes",
             "unknown category" => "theme.category: 'All Violence' is not a row of the seed tree.",
             "missing narrative" => "narrative.introduction: the file",
-            _ => "periods: Not held: no month of 2009-01..2009-12 (the earlier period) is held in the local extract",
+            _ => "periods: Not held: no month of 2009-01..2009-12 (the earlier period) is held in the local police extract",
         };
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(scratch.File("out")));
