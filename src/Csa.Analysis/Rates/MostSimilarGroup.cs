@@ -121,9 +121,10 @@ public sealed class MostSimilarGroup(ICsaStore store)
             counter = await CategoryCounter.CreateAsync(store, single, member, [], cancellationToken, period).ConfigureAwait(false);
             counter.CheckPeriod(period, "(--period)");
         }
-        catch (CsaQueryException)
+        catch (CsaQueryException e)
         {
-            return new GroupMember(member.Code, member.Name, null, null, "no crime data held for the period (its force's files are not in the store)");
+            // Not held (never zero): the reason from the coverage model, such as its force's files not being in the store.
+            return new GroupMember(member.Code, member.Name, null, null, e.Message);
         }
 
         // Members are ranked on the same months: one with a month of the period not held is listed, not ranked.

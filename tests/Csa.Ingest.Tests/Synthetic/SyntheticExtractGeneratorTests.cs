@@ -22,7 +22,9 @@ public class SyntheticExtractGeneratorTests
         var a = Write(scratch, "a", 5);
         var b = Write(scratch, "b", 5);
 
-        foreach (var file in Directory.GetFiles(a).Select(Path.GetFileName))
+        // Every data file says it is synthetic; the folder's marker (csa's own output) is not data.
+        Assert.True(File.Exists(Path.Combine(a, Core.Files.CsaOutputFolder.MarkerName)));
+        foreach (var file in Directory.GetFiles(a).Select(Path.GetFileName).Where(f => f != Core.Files.CsaOutputFolder.MarkerName))
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(a, file!)), File.ReadAllBytes(Path.Combine(b, file!)));
             Assert.Contains("synthetic", file, StringComparison.OrdinalIgnoreCase);
