@@ -19,6 +19,7 @@ public class PoliceUkImportTests
         { "bad coordinates", bytes => Edit(bytes, lines => lines[6] = ReplaceField(lines[6], 5, "95.1")), ":7: Latitude '95.1' is not a number from -90 to 90" },
         { "truncated row", bytes => bytes[..^40], ":7364: truncated row: 10 fields where the header has 12" },
         { "empty file", _ => [], ": the file is empty: it has no header line" },
+        { "header and no rows", bytes => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Split('\n')[0] + "\n"), ":1: the street file has a header and no rows: csa refuses it rather than hold a month of no crime" },
         { "not UTF-8", bytes => [.. bytes[..500], 0xE9, .. bytes[500..]], ":3: the file is not UTF-8 text (invalid byte 0xE9 at offset 500)" },
     };
 
