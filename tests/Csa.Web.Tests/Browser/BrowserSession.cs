@@ -45,6 +45,10 @@ sealed class BrowserSession : IAsyncDisposable
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        // Generous waits: the tests check what the page shows, not how fast a loaded 2-core machine shows it
+        // (other test assemblies run beside these, and a login hashes 600,000 PBKDF2 rounds).
+        page.SetDefaultTimeout(180_000);
+        page.SetDefaultNavigationTimeout(180_000);
         var session = new BrowserSession(atlas, baseUrl, playwright, browser, page);
         page.Console += (_, message) => session.Console.Add($"{message.Type}: {message.Text}");
         page.PageError += (_, error) => session.Console.Add($"error: {error}");
@@ -87,7 +91,7 @@ sealed class BrowserSession : IAsyncDisposable
     {
         try
         {
-            await Page.WaitForFunctionAsync($"document.querySelectorAll('path[data-code]').length === {places}", null, new() { Timeout = 20_000 });
+            await Page.WaitForFunctionAsync($"document.querySelectorAll('path[data-code]').length === {places}", null, new() { Timeout = 180_000 });
         }
         catch (TimeoutException)
         {
