@@ -78,6 +78,14 @@ public sealed class DataQualityReport(ICsaStore store)
         else
         {
             notes.Add($"Figures are for each force's whole files, the forces being those with records in {area.Describe()}.");
+
+            // What every figure for the area will use: the months its home forces all hold (the one coverage model).
+            var street = await Coverage.StreetCoverage.LoadAsync(store, area, cancellationToken).ConfigureAwait(false);
+            var span = Period.Create(coverage.First, coverage.Last);
+            var held = street.HeldMonths(span);
+            notes.Insert(0, held.Count == 0
+                ? $"No month is held for {area.Describe()}: its home force ({string.Join(", ", street.HomeForces)}) has no street file here, so the records of other forces in the table are not the area's crime and no figure is given for it."
+                : $"Months held for {area.Describe()} (every home force's file held; home force: {string.Join(", ", street.HomeForces)}): {DataCoverage.DescribeMonths(held)}. Other forces' records count where they fall; their missing months do not make a month missing.");
         }
 
         notes.Add("'Outside force area' counts rows whose LSOA lies in a district of another police force area (needs the district → force area lookup).");

@@ -1,6 +1,5 @@
 using System.Text;
 using Csa.Analysis.Places;
-using Csa.Core;
 using Csa.Storage;
 using Csa.Web.Disclosure;
 using Csa.Web.Extensions;
@@ -59,19 +58,16 @@ public static class MapEndpoints
                 return TypedResults.ValidationProblem(errors);
             }
 
-            var held = await store.GetHeldStreetMonthsAsync(resolved, cancellationToken);
-            if (held.Count == 0)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["area"] = [$"No street data is held for {resolved.Describe()}."] });
-            }
-
-            var months = Period.Create(held.Min(h => h.Month), held.Max(h => h.Month));
-            var heldMonths = held.Select(h => h.Month).ToHashSet();
+            // The one coverage model: a month is held when every home force's file is; others are gaps, never zeros.
+            var coverage = await Analysis.Coverage.StreetCoverage.LoadAsync(store, resolved, cancellationToken);
+            var months = coverage.Complete(null, null);
             var counts = await store.CountAsync(new CountQuery(resolved, months, CountGrouping.Month | CountGrouping.CrimeType), cancellationToken);
             var list = months.Months.ToArray();
+            var heldMonths = coverage.HeldMonths(months).ToHashSet();
             var totals = list.Select(m => counts.Where(c => c.Month == m && StreetCategory.Includes(type, c)).Sum(c => c.Count)).ToArray();
             var shown = disclosure.Apply(totals);
             var notes = new List<string> { "data.police.uk street-level data; Open Government Licence v3.0. A month with no data held is a gap, not a zero." };
+            notes.AddRange(coverage.NotesFor(months));
             if (disclosure.Active)
             {
                 notes.Add(disclosure.Note);
