@@ -43,4 +43,13 @@ static class CsaProcess
     }
 
     public static Task<Result> RunAsync(ScratchFolder scratch, params string[] args) => RunAsync(scratch.Path, args);
+
+    /// <summary>Imports the ONS lookups, the bundled Northumbria archive and the mid-2022 population into the scratch folder's store:
+    /// what the Newcastle upon Tyne document needs.</summary>
+    public static async Task ImportNorthumbriaAsync(ScratchFolder scratch)
+    {
+        Assert.Equal(0, (await RunAsync(scratch, "import", "geography", TestPaths.LsoaWardDistrict, TestPaths.DistrictHierarchy, TestPaths.LsoaVintages)).ExitCode);
+        Assert.Equal(0, (await RunAsync(scratch, "import", "police-uk", TestPaths.NorthumbriaZip)).ExitCode);
+        Assert.Equal(0, (await RunAsync(scratch, "import", "population", System.IO.Path.Combine(TestPaths.Sample, "population", "lsoa21-population-mid2022.csv"))).ExitCode);
+    }
 }

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Csa.Tests;
 
@@ -12,12 +9,7 @@ public sealed class OneComparisonEngineTests : IAsyncLifetime
 {
     readonly ScratchFolder _scratch = TestPaths.NewScratchFolder();
 
-    public async Task InitializeAsync()
-    {
-        Assert.Equal(0, (await CsaProcess.RunAsync(_scratch, "import", "geography", TestPaths.LsoaWardDistrict, TestPaths.DistrictHierarchy, TestPaths.LsoaVintages)).ExitCode);
-        Assert.Equal(0, (await CsaProcess.RunAsync(_scratch, "import", "police-uk", TestPaths.NorthumbriaZip)).ExitCode);
-        Assert.Equal(0, (await CsaProcess.RunAsync(_scratch, "import", "population", Path.Combine(TestPaths.Sample, "population", "lsoa21-population-mid2022.csv"))).ExitCode);
-    }
+    public Task InitializeAsync() => CsaProcess.ImportNorthumbriaAsync(_scratch);
 
     public Task DisposeAsync()
     {
@@ -47,12 +39,12 @@ public sealed class OneComparisonEngineTests : IAsyncLifetime
         Assert.Contains("2022-02..2022-12", finding.GetProperty("sentence").GetString(), StringComparison.Ordinal);
 
         // The atlas, as a real server.
-        var port = FreePort();
-        using var server = StartServer(port);
+        var port = CsaServer.FreePort();
+        using var server = CsaServer.Start(_scratch, port);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitUntilUpAsync(http);
+            await CsaServer.WaitUntilUpAsync(http);
             using var answer = JsonDocument.Parse(await http.GetStringAsync("/api/compare?area=Newcastle%20upon%20Tyne&current=2022&previous=2021&category=All%20crime"));
             var root = answer.RootElement;
             var atlas = (root.GetProperty("previousCrimes").GetInt64(), root.GetProperty("currentCrimes").GetInt64(), root.GetProperty("pValue").GetDouble());
@@ -78,47 +70,5 @@ public sealed class OneComparisonEngineTests : IAsyncLifetime
         Assert.StartsWith("error: Not held: no month of 2022-01 (the later period)", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", result.Error, StringComparison.Ordinal);
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    Process StartServer(int port)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _scratch.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "csa.dll"), "serve", "--public", "--urls", $"http://127.0.0.1:{port}" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["CI"] = "true";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    static async Task WaitUntilUpAsync(HttpClient http)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            try
-            {
-                using var response = await http.GetAsync("/api/config");
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        Assert.Fail("csa serve did not start within 30 s.");
     }
 }

@@ -9,12 +9,7 @@ public sealed class OutputFolderTests : IAsyncLifetime
     readonly ScratchFolder _scratch = TestPaths.NewScratchFolder();
     static readonly string Config = Path.Combine(TestPaths.RepositoryRoot, "data", "examples", "report-northumbria-newcastle.json");
 
-    public async Task InitializeAsync()
-    {
-        Assert.Equal(0, (await CsaProcess.RunAsync(_scratch, "import", "geography", TestPaths.LsoaWardDistrict, TestPaths.DistrictHierarchy, TestPaths.LsoaVintages)).ExitCode);
-        Assert.Equal(0, (await CsaProcess.RunAsync(_scratch, "import", "police-uk", TestPaths.NorthumbriaZip)).ExitCode);
-        Assert.Equal(0, (await CsaProcess.RunAsync(_scratch, "import", "population", Path.Combine(TestPaths.Sample, "population", "lsoa21-population-mid2022.csv"))).ExitCode);
-    }
+    public Task InitializeAsync() => CsaProcess.ImportNorthumbriaAsync(_scratch);
 
     public Task DisposeAsync()
     {

@@ -11,60 +11,18 @@ namespace Csa.Cli.Tests;
 /// restart, and while one holds the store the other says so (a 503, or "in use") and nothing is corrupted.</summary>
 public sealed class ServeCommandTests(ITestOutputHelper output)
 {
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    static Process StartServer(ScratchFolder scratch, int port)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = scratch.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "csa.dll"), "serve", "--public", "--urls", $"http://127.0.0.1:{port}" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["CI"] = "true";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    static async Task WaitUntilUpAsync(HttpClient http)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            try
-            {
-                using var response = await http.GetAsync("/api/config");
-                return;
-            }
-            catch (HttpRequestException)
-            {
-                await Task.Delay(100);
-            }
-        }
-
-        Assert.Fail("csa serve did not start within 30 s.");
-    }
-
     [Fact]
     public async Task ServeAndImport_ShareTheStore_WithoutCorruptingIt()
     {
         using var scratch = TestPaths.NewScratchFolder();
         Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "geography", TestPaths.LsoaWardDistrict, TestPaths.DistrictHierarchy)).ExitCode);
         Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "police-uk", TestPaths.Cambridgeshire)).ExitCode);
-        var port = FreePort();
-        using var server = StartServer(scratch, port);
+        var port = CsaServer.FreePort();
+        using var server = CsaServer.Start(scratch, port);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitUntilUpAsync(http);
+            await CsaServer.WaitUntilUpAsync(http);
             using (var before = JsonDocument.Parse(await http.GetStringAsync("/api/wards?area=Huntingdonshire&period=2019-07..2019-09")))
             {
                 Assert.Equal(JsonValueKind.Null, before.RootElement.GetProperty("populationYear").ValueKind);

@@ -72,6 +72,11 @@ public sealed class YearlyBreakdown(ICsaStore store)
         }
 
         notes.AddRange(counter.Coverage.NotesFor(range));
+        var partialLeftOut = years.Where(y => (from is null && y.StartYear < firstYear) || (to is null && y.StartYear > lastYear)).Select(y => y.Name).ToArray();
+        if (partialLeftOut.Length > 0)
+        {
+            notes.Add($"By default the years shown run from the first to the last whole year held; {string.Join(", ", partialLeftOut)} {(partialLeftOut.Length == 1 ? "has" : "have")} months held too, and can be shown, marked partial, with --from and --to.");
+        }
         notes.Insert(0, financialYears ? "Financial years run from 1 April to 31 March." : "Calendar years run from January to December.");
         if (counter.ExclusionNote is { } excluded)
         {

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Csa.Tests;
+
+namespace Csa.Cli.Tests;
+
+/// <summary>Runs <c>csa serve --public</c> as a real process on a free loopback port, for tests that need the atlas beside the CLI.</summary>
+static class CsaServer
+{
+    /// <summary>A free loopback port.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Starts the public atlas on the store in <paramref name="scratch"/>.</summary>
+    public static Process Start(ScratchFolder scratch, int port)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = scratch.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "csa.dll"), "serve", "--public", "--urls", $"http://127.0.0.1:{port}" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["CI"] = "true";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Waits until the atlas answers (at most a minute: the machine may be busy with other tests).</summary>
+    public static async Task WaitUntilUpAsync(HttpClient http)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            try
+            {
+                using var response = await http.GetAsync("/api/config");
+                return;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.Fail("csa serve did not start within a minute.");
+    }
+}
