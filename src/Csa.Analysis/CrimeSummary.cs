@@ -32,7 +32,7 @@ public sealed class CrimeSummary(ICsaStore store)
     {
         ArgumentNullException.ThrowIfNull(area);
         var coverage = await StreetCoverage.LoadAsync(store, area, cancellationToken).ConfigureAwait(false);
-        if (coverage.Span is null && !coverage.HasRecords)
+        if (!coverage.HasData)
         {
             throw new CsaQueryException($"No street data is held for {area.Describe()}: import the data.police.uk files of its force first (csa import police-uk PATH).");
         }

@@ -138,7 +138,7 @@ public sealed partial class DuckDbStore
         using var command = _connection.CreateCommand();
         command.CommandText = $"""
             SELECT f.force, f.month FROM import_file f
-            WHERE f.kind = 'street' AND f.force IN (SELECT DISTINCT s.force FROM street_record s WHERE {ForcesInAreaPredicate(area)})
+            WHERE f.kind = 'street'{(area is null ? string.Empty : $" AND f.force IN (SELECT DISTINCT s.force FROM street_record s WHERE {ForcesInAreaPredicate(area)})")}
             ORDER BY 1, 2
             """;
         AddArea(command, area);

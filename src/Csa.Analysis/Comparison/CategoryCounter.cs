@@ -99,7 +99,7 @@ public sealed class CategoryCounter
         }
 
         var street = await StreetCoverage.LoadAsync(store, area, cancellationToken).ConfigureAwait(false);
-        return street.Span is null && !street.HasRecords
+        return !street.HasData
             ? null
             : new CategoryCounter(store, tree, Exclusion.Resolve(exclusions, tree, CountSource.PoliceUk), area, CountSource.PoliceUk, street)
             {

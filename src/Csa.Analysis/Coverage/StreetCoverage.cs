@@ -40,8 +40,18 @@ public sealed class StreetCoverage : SourceCoverage
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(area);
         var ledger = DataCoverage.From(await store.GetHeldStreetMonthsAsync(null, cancellationToken).ConfigureAwait(false));
+        var forceAreas = await store.GetForceAreaCodesAsync(area, cancellationToken).ConfigureAwait(false);
+        var home = PoliceForces.Territorial.Where(f => forceAreas.Contains(f.PoliceForceAreaCode!, StringComparer.Ordinal)).ToList();
+        var fromRecords = home.Count == 0 && forceAreas.Count == 0;
+
+        // The area's crimes by force and month are needed only to name home forces from records, to explain a period
+        // with nothing held, or for a note on another force missing a held month: a store where no other force lacks
+        // a month the home forces hold (one force's files, or complete ones) is spared the query.
+        var homeHeld = home.Count == 0 ? [] : home.Select(f => (IEnumerable<Month>)ledger.HeldMonths(f.Slug)).Aggregate((a, b) => a.Intersect(b)).ToHashSet();
+        var needed = fromRecords || homeHeld.Count == 0
+            || ledger.Forces.Where(f => home.All(h => h.Slug != f)).Any(f => !homeHeld.IsSubsetOf(ledger.HeldMonths(f)));
         var crimes = new Dictionary<(string, Month), long>();
-        if (!ledger.IsEmpty)
+        if (needed && !ledger.IsEmpty)
         {
             var counts = await store.CountAsync(new CountQuery(area, Period.Create(ledger.First, ledger.Last), CountGrouping.Force | CountGrouping.Month), cancellationToken).ConfigureAwait(false);
             foreach (var row in counts.Where(c => !c.IsAntiSocialBehaviour))
@@ -50,9 +60,6 @@ public sealed class StreetCoverage : SourceCoverage
             }
         }
 
-        var forceAreas = await store.GetForceAreaCodesAsync(area, cancellationToken).ConfigureAwait(false);
-        var home = PoliceForces.Territorial.Where(f => forceAreas.Contains(f.PoliceForceAreaCode!, StringComparer.Ordinal)).ToList();
-        var fromRecords = home.Count == 0 && forceAreas.Count == 0;
         if (fromRecords)
         {
             // No district → police force area lookup is held: the territorial forces with records here stand in.
@@ -66,8 +73,8 @@ public sealed class StreetCoverage : SourceCoverage
     /// <summary>The area's home forces' names.</summary>
     public IReadOnlyList<string> HomeForces => [.. _home.Select(f => f.Name)];
 
-    /// <summary>Whether any street record of any force is held for the area.</summary>
-    public bool HasRecords => _crimes.Count > 0;
+    /// <summary>Whether any street data can be counted for the area: a month held, or some force's records there.</summary>
+    public bool HasData => Span is not null || _crimes.Count > 0;
 
     /// <inheritdoc/>
     public override string Description => $"the data.police.uk street data for {_area.Describe()}";

@@ -13,9 +13,15 @@ let config = null;
 const $ = id => document.getElementById(id);
 const q = encodeURIComponent;
 
+let sentToLogin = false;
+
 async function getJson(url) {
   const response = await fetch(url, { credentials: "same-origin" });
-  if (response.status === 401) { window.location = "/login"; throw new Error("log in first"); }
+  if (response.status === 401) {
+    // Several requests may be refused at once: navigate once, so that no second navigation aborts the first.
+    if (!sentToLogin) { sentToLogin = true; window.location.assign("/login"); }
+    throw new Error("log in first");
+  }
   const body = await response.json();
   if (!response.ok) throw new Error(Object.values(body.errors ?? {}).flat().join(" ") || body.detail || response.statusText);
   return body;

@@ -151,7 +151,16 @@ public sealed class AtlasBrowserTests(AtlasStoreFixture fixture)
         await using var session = await BrowserSession.StartAsync(fixture.Atlas(isPublic: false));
 
         await session.Page.GotoAsync(session.BaseUrl + "/");
-        await session.Page.WaitForURLAsync("**/login");
+        try
+        {
+            await session.Page.WaitForURLAsync("**/login", new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
+            await session.Page.WaitForSelectorAsync("input[name=name]");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"Not sent to /login: the page is at {session.Page.Url}; requests: {string.Join(" | ", session.Requests)}; console: {string.Join(" | ", session.Console)}", e);
+        }
+
         var refused = await session.Page.Context.APIRequest.GetAsync(session.BaseUrl + "/api/wards?area=Huntingdonshire&period=2019-07");
         await session.Page.FillAsync("input[name=name]", AtlasStoreFixture.User);
         await session.Page.FillAsync("input[name=password]", AtlasStoreFixture.Password);
