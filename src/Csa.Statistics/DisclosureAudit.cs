@@ -27,6 +27,10 @@ public static class DisclosureAudit
 
     const double Tolerance = 1e-6;
 
+    /// <summary>An upper bound no count reaches: it keeps every LP bounded (GLOP's presolve may report an unbounded
+    /// problem as infeasible), and a maximum at it means nothing bounds the cell.</summary>
+    const double NoBound = 1e9;
+
     /// <summary>Bounds every hidden cell.</summary>
     /// <param name="cells">Every cell: its published value, or null where it is hidden.</param>
     /// <param name="equations">The relations among cells that the published answers imply.</param>
@@ -89,7 +93,7 @@ public static class DisclosureAudit
     static IEnumerable<Bound> Solve(IReadOnlyDictionary<string, long?> cells, List<string> hidden, List<Equation> equations)
     {
         using var solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("The GLOP linear solver is not available.");
-        var variables = hidden.ToDictionary(c => c, c => solver.MakeNumVar(0, double.PositiveInfinity, c), StringComparer.Ordinal);
+        var variables = hidden.ToDictionary(c => c, c => solver.MakeNumVar(0, NoBound, c), StringComparer.Ordinal);
         foreach (var equation in equations)
         {
             // Σ coefficient × hidden = − Σ coefficient × published.
@@ -123,8 +127,7 @@ public static class DisclosureAudit
 
         return solver.Solve() switch
         {
-            Solver.ResultStatus.OPTIMAL => variable.SolutionValue(),
-            Solver.ResultStatus.UNBOUNDED => double.PositiveInfinity,
+            Solver.ResultStatus.OPTIMAL => variable.SolutionValue() >= NoBound - 1 ? double.PositiveInfinity : variable.SolutionValue(),
             var status => throw new InvalidOperationException($"The published figures admit no solution ({status}): an equation does not hold."),
         };
     }

@@ -123,6 +123,37 @@ public sealed partial class DuckDbStore
     }
 
     /// <inheritdoc/>
+    public async Task<IReadOnlyList<ExtractDistrict>> GetExtractDistrictsAsync(CancellationToken cancellationToken = default)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = """
+            SELECT d.district_code, d.district_name, h.partnership_code, h.partnership_name, h.force_area_code, h.force_area_name
+            FROM (SELECT DISTINCT l.district_code, l.district_name FROM lsoa_ward_district l
+                  WHERE l.district_code IN (SELECT DISTINCT district_code FROM extract_crime)) d
+            LEFT JOIN district_hierarchy h ON h.district_code = d.district_code
+            ORDER BY ALL
+            """;
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var parents = new SortedDictionary<string, (Area District, List<Area> Parents)>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var code = reader.GetString(0);
+            if (!parents.TryGetValue(code, out var entry))
+            {
+                parents[code] = entry = (new Area(code, reader.GetString(1), AreaLevel.District, null), []);
+            }
+
+            if (!reader.IsDBNull(2))
+            {
+                entry.Parents.Add(new Area(reader.GetString(2), reader.GetString(3), AreaLevel.Partnership, null));
+                entry.Parents.Add(new Area(reader.GetString(4), reader.GetString(5), AreaLevel.ForceArea, null));
+            }
+        }
+
+        return [.. parents.Values.Select(p => new ExtractDistrict(p.District, [.. p.Parents.Distinct()]))];
+    }
+
+    /// <inheritdoc/>
     public async Task<IReadOnlyList<ExtractCountRow>> CountExtractAsync(Area area, Period period, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(area);

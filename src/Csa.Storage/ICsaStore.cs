@@ -62,6 +62,9 @@ public interface ICsaStore : IAsyncDisposable
     /// <summary>The first and last months of extract crimes held (any area), or null when none are held.</summary>
     Task<Core.Period?> GetExtractCoverageAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>Every district where the held extract has crimes, with the partnerships and force areas that contain it.</summary>
+    Task<IReadOnlyList<ExtractDistrict>> GetExtractDistrictsAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Counts extract crimes in an area and period by month, offence code, marker and recording state.</summary>
     Task<IReadOnlyList<ExtractCountRow>> CountExtractAsync(Area area, Core.Period period, CancellationToken cancellationToken = default);
 

@@ -45,4 +45,14 @@ public class DisclosureAuditTests
         Assert.Equal((0.0, double.PositiveInfinity), (x.Min, x.Max));
         Assert.False(x.IsDisclosed);
     }
+
+    [Fact]
+    public void TwoHiddenCellsEqualToEachOther_AreUnboundedAbove_NotInfeasible()
+    {
+        // x − y = 0 with both hidden: any equal pair fits (GLOP must not call the unbounded problem infeasible).
+        var bounds = DisclosureAudit.Attack(new Dictionary<string, long?> { ["x"] = null, ["y"] = null }, [new([("x", 1), ("y", -1)])]);
+
+        Assert.All(bounds, b => Assert.Equal((0.0, double.PositiveInfinity), (b.Min, b.Max)));
+        Assert.DoesNotContain(bounds, b => b.IsDisclosed);
+    }
 }

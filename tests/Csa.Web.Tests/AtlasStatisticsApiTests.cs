@@ -45,11 +45,11 @@ public sealed class AtlasStatisticsApiTests(AtlasStoreFixture fixture)
     [InlineData("/api/compare?area=Huntingdonshire&current=2019-07", "Not held: no month of 2019-06 (the earlier period) is held in the data.police.uk street data for Huntingdonshire (district E07000011).")]
     [InlineData("/api/compare?area=Huntingdonshire", "Give a current")]
     [InlineData("/api/hotspots?area=Fenland&period=2019-07", "csa import boundaries")]
-    [InlineData("/api/pyramid?area=Huntingdonshire&period=2019", "Not held: no month of 2019-01..2019-12 is held in the local police extract")]
+    [InlineData("/api/pyramid?area=Huntingdonshire&period=2019", "for whole financial years wholly inside the extract only")]
     [InlineData("/api/pyramid?area=Huntingdonshire&period=2016&marker=arson", "'arson' is not a marker")]
     [InlineData("/api/msg?area=Huntingdonshire&period=2019-07", "Give the group's area codes")]
-    [InlineData("/api/pyramid?area=Huntingdonshire&period=2016-12", "whole calendar years (2016) or financial years (FY2016/17) only")]
-    [InlineData("/api/markers?area=Huntingdonshire&period=2016-02..2017-01", "2016-02..2017-01 is neither")]
+    [InlineData("/api/pyramid?area=Huntingdonshire&period=2016-12", "2016-12 is not one. Years that can be asked: 2011/12, 2012/13, 2013/14, 2014/15, 2015/16.")]
+    [InlineData("/api/markers?area=Huntingdonshire&period=2016-02..2017-01", "2016-02..2017-01 is not one")]
     [InlineData("/api/wards?area=Huntingdonshire&period=2018", "Not held: no month of 2018-01..2018-12 is held in the data.police.uk street data for Huntingdonshire (district E07000011).")]
     [InlineData("/api/boundaries?area=Huntingdonshire&level=msoa", "is not a map level")]
     public async Task BadQueries_AreA400SayingWhy(string url, string reason)
@@ -139,8 +139,8 @@ public sealed class AtlasStatisticsApiTests(AtlasStoreFixture fixture)
         using var atlas = fixture.Atlas(isPublic: true);
         using var client = atlas.CreateClient(Options);
 
-        var ward = await client.GetAsync("/api/pyramid?area=E05011261&period=2016");
-        using var district = await GetJsonAsync(client, "/api/pyramid?area=Huntingdonshire&period=2016&marker=domestic-abuse");
+        var ward = await client.GetAsync("/api/pyramid?area=E05011261&period=FY2015/16");
+        using var district = await GetJsonAsync(client, "/api/pyramid?area=Huntingdonshire&period=FY2015/16&marker=domestic-abuse");
 
         Assert.Equal(HttpStatusCode.BadRequest, ward.StatusCode);
         Assert.Contains("districts and larger areas only", await ward.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -163,41 +163,32 @@ public sealed class AtlasStatisticsApiTests(AtlasStoreFixture fixture)
     }
 
     [Fact]
-    public async Task Markers_Public_WithholdRestrictedMarkersBelowDistrictLevel()
+    public async Task Markers_Public_AreForDistrictsAndWholeFinancialYears_WithSmallCountsHidden()
     {
         using var atlas = fixture.Atlas(isPublic: true);
         using var client = atlas.CreateClient(Options);
 
-        using var ward = await GetJsonAsync(client, "/api/markers?area=E05011261&period=2016");
-        using var district = await GetJsonAsync(client, "/api/markers?area=Huntingdonshire&period=2016");
+        var ward = await client.GetAsync("/api/markers?area=E05011261&period=FY2015/16");
+        using var district = await GetJsonAsync(client, "/api/markers?area=Huntingdonshire&period=FY2015/16");
 
-        var wardMarkers = ward.RootElement.GetProperty("markers").EnumerateArray().ToDictionary(m => m.GetProperty("marker").GetString()!);
-        foreach (var restricted in new[] { "domestic-abuse", "child-sexual-exploitation", "child-sexual-abuse", "human-trafficking" })
-        {
-            Assert.True(wardMarkers[restricted].GetProperty("withheld").GetBoolean(), restricted);
-            Assert.Equal(JsonValueKind.Null, wardMarkers[restricted].GetProperty("crimes").ValueKind);
-        }
-
-        Assert.False(wardMarkers["hate-crime"].GetProperty("withheld").GetBoolean());
-        var domestic = district.RootElement.GetProperty("markers").EnumerateArray().Single(m => m.GetProperty("marker").GetString() == "domestic-abuse");
-        Assert.True(domestic.GetProperty("crimes").GetInt64() > 100);
+        Assert.Equal(HttpStatusCode.BadRequest, ward.StatusCode);
+        Assert.Contains("districts and larger areas only", await ward.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var counts = district.RootElement.GetProperty("markers").EnumerateArray().ToDictionary(m => m.GetProperty("marker").GetString()!, m => m.GetProperty("crimes"));
+        Assert.True(counts["domestic-abuse"].GetInt64() > 100);
+        Assert.DoesNotContain(counts.Values, c => c.ValueKind == JsonValueKind.Number && c.GetInt64() is >= 1 and <= 4);
     }
 
     [Fact]
-    public async Task Markers_RestrictedListAndThreshold_AreConfigurable()
+    public async Task Markers_Threshold_IsConfigurable()
     {
         using var atlas = fixture.Atlas(isPublic: true, ("Atlas:RestrictedMarkers:0", "hate-crime"), ("Atlas:SuppressUpTo", "9"));
         using var client = atlas.CreateClient(Options);
 
-        using var markers = await GetJsonAsync(client, "/api/markers?area=E05011261&period=2016");
-        using var wards = await GetJsonAsync(client, "/api/wards?area=Huntingdonshire&period=2019-07&category=Robbery");
+        using var markers = await GetJsonAsync(client, "/api/markers?area=Huntingdonshire&period=FY2014/15");
         using var config = await GetJsonAsync(client, "/api/config");
 
-        var byKey = markers.RootElement.GetProperty("markers").EnumerateArray().ToDictionary(m => m.GetProperty("marker").GetString()!);
-        Assert.True(byKey["hate-crime"].GetProperty("withheld").GetBoolean());
-        Assert.False(byKey["domestic-abuse"].GetProperty("withheld").GetBoolean());
-        Assert.DoesNotContain(wards.RootElement.GetProperty("places").EnumerateArray().Select(p => p.GetProperty("crimes")), c => c.ValueKind == JsonValueKind.Number && c.GetInt64() is >= 1 and <= 9);
-        Assert.Contains("Counts from 1 to 9 are not shown", wards.RootElement.GetProperty("notes").ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(markers.RootElement.GetProperty("markers").EnumerateArray().Select(m => m.GetProperty("crimes")), c => c.ValueKind == JsonValueKind.Number && c.GetInt64() is >= 1 and <= 9);
+        Assert.Contains("Counts from 1 to 9 are not shown", markers.RootElement.GetProperty("notes").ToString(), StringComparison.Ordinal);
         Assert.Equal(9, config.RootElement.GetProperty("suppressUpTo").GetInt32());
         Assert.Equal(["hate-crime"], config.RootElement.GetProperty("restrictedMarkers").EnumerateArray().Select(m => m.GetString()));
     }

@@ -9,7 +9,10 @@ using Csa.Storage;
 namespace Csa.Analysis.Rates;
 
 /// <summary>The area's rate of a category against its most similar group: the data behind iQuanta's chart.</summary>
-public sealed class MostSimilarGroup(ICsaStore store)
+/// <param name="store">The store.</param>
+/// <param name="streetOnly">Count data.police.uk street data even when a local extract is held (the atlas, whose public
+/// mode protects extract counts).</param>
+public sealed class MostSimilarGroup(ICsaStore store, bool streetOnly = false)
 {
     /// <summary>Reads a group file: one ONS code a line (the first field of a CSV line); a header, blank lines and lines starting with # are skipped.</summary>
     /// <exception cref="CsaQueryException">No such file, or no code in it.</exception>
@@ -118,7 +121,9 @@ public sealed class MostSimilarGroup(ICsaStore store)
         CategoryCounter counter;
         try
         {
-            counter = await CategoryCounter.CreateAsync(store, single, member, [], cancellationToken, period).ConfigureAwait(false);
+            counter = streetOnly
+                ? await CategoryCounter.CreateStreetAsync(store, single, member, [], cancellationToken).ConfigureAwait(false)
+                : await CategoryCounter.CreateAsync(store, single, member, [], cancellationToken, period).ConfigureAwait(false);
             counter.CheckPeriod(period, "(--period)");
         }
         catch (CsaQueryException e)

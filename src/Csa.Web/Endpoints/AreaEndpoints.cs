@@ -1,7 +1,7 @@
 using Csa.Analysis.Places;
 using Csa.Core.Classification;
 using Csa.Storage;
-using Csa.Web.Disclosure;
+using Csa.Analysis.Disclosure;
 using Csa.Web.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -54,16 +54,16 @@ public static class AreaEndpoints
             return TypedResults.Ok<IReadOnlyList<AreaDto>>([.. areas.Select(a => new AreaDto(a.Code, a.Name, a.Level.ToString(), a.ParentName))]);
         }).WithName("FindAreas").WithSummary("Areas whose code or name is q.");
 
-        api.MapGet("/wards", (string? area, string? period, string? category, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
+        api.MapGet("/wards", (string? area, string? period, string? category, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
             PlacesAsync(area, period, category, PlaceLevel.Ward, stores, disclosure, cancellationToken))
             .WithName("WardIndicators").WithSummary("Crimes of a category by ward of an area over a period, with rates per 1,000 residents: the map's indicator.");
 
-        api.MapGet("/lsoas", (string? area, string? period, string? category, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
+        api.MapGet("/lsoas", (string? area, string? period, string? category, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
             PlacesAsync(area, period, category, PlaceLevel.Lsoa, stores, disclosure, cancellationToken))
             .WithName("LsoaIndicators").WithSummary("Crimes of a category by 2011 LSOA of an area over a period, with rates per 1,000 residents.");
     }
 
-    static async Task<Results<Ok<PlacesDto>, ValidationProblem>> PlacesAsync(string? area, string? period, string? category, PlaceLevel level, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken)
+    static async Task<Results<Ok<PlacesDto>, ValidationProblem>> PlacesAsync(string? area, string? period, string? category, PlaceLevel level, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         await using var store = await stores.OpenAsync(cancellationToken);
@@ -73,18 +73,15 @@ public static class AreaEndpoints
         }
 
         var set = await new PlaceIndicators(store).BuildAsync(resolved, parsed, type, level, cancellationToken);
-        var shown = disclosure.Apply([.. set.Places.Select(p => p.Crimes)]);
         var notes = set.Notes.ToList();
         if (disclosure.Active)
         {
-            notes.Add(disclosure.Note + " A rate is not shown where its count is not.");
+            notes.Add(DisclosureService.StreetNote);
         }
 
         return TypedResults.Ok(new PlacesDto(
-            resolved.Describe(), parsed.ToString(), type, level.ToString().ToLowerInvariant(), set.PopulationYear, disclosure.Active,
-            [.. set.Places.Select((p, i) => shown[i] is null
-                ? new PlaceDto(p.Code, p.Name, null, p.Rate?.Population, null, null, null)
-                : new PlaceDto(p.Code, p.Name, p.Crimes, p.Rate?.Population, Round(p.Rate?.Value), Round(p.Rate?.Interval.Lower), Round(p.Rate?.Interval.Upper)))],
+            resolved.Describe(), parsed.ToString(), type, level.ToString().ToLowerInvariant(), set.PopulationYear, false,
+            [.. set.Places.Select(p => new PlaceDto(p.Code, p.Name, p.Crimes, p.Rate?.Population, Round(p.Rate?.Value), Round(p.Rate?.Interval.Lower), Round(p.Rate?.Interval.Upper)))],
             notes));
     }
 

@@ -1,6 +1,8 @@
+using Csa.Analysis.Disclosure;
 using Csa.Analysis.Places;
 using Csa.Core.Classification;
-using Csa.Web.Disclosure;
+using Csa.Core.Extract;
+using Csa.Storage;
 using Csa.Web.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,7 +29,7 @@ public static class ExtractEndpoints
     {
         var api = ApiParameters.Group(app);
 
-        api.MapGet("/pyramid", async Task<Results<Ok<PyramidDto>, ValidationProblem>> (string? area, string? period, string? marker, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
+        api.MapGet("/pyramid", async Task<Results<Ok<PyramidDto>, ValidationProblem>> (string? area, string? period, string? marker, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
             if (marker is not null && !Markers.IsKnown(marker))
@@ -41,30 +43,26 @@ public static class ExtractEndpoints
                 return TypedResults.ValidationProblem(errors);
             }
 
-            if (disclosure.Withholds(null, resolved.Level))
+            if (disclosure.RefuseExtractQuestion(resolved, parsed, await store.GetExtractCoverageAsync(cancellationToken)) is { } rule)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["area"] = [$"The public atlas shows victim and offender profiles for districts and larger areas only: {resolved.Describe()} is a ward."],
-                });
-            }
-
-            if (!disclosure.AllowsExtractPeriod(parsed))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [DisclosureControl.ExtractPeriodRule(parsed)] });
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [rule] });
             }
 
             var pyramid = await new AgeSexPyramid(store).BuildAsync(resolved, parsed, marker, cancellationToken);
             var notes = pyramid.Notes.ToList();
-            if (disclosure.Active)
+            if (!disclosure.Active)
             {
-                notes.Add(disclosure.Note + " Each pyramid is suppressed as one table.");
+                return TypedResults.Ok(new PyramidDto(resolved.Describe(), parsed.ToString(), marker, pyramid.IsSynthetic, false, Bands(pyramid.Victims), Bands(pyramid.Offenders), notes));
             }
 
-            return TypedResults.Ok(new PyramidDto(resolved.Describe(), parsed.ToString(), marker, pyramid.IsSynthetic, disclosure.Active, Shown(pyramid.Victims, disclosure), Shown(pyramid.Offenders, disclosure), notes));
-        }).WithName("AgeSexPyramid").WithSummary("Victim and offender age–sex pyramids of an area's extract crimes (only those with a marker, when given).");
+            var release = await disclosure.ReleaseAsync(store, parsed, cancellationToken);
+            notes.Add(disclosure.ExtractNote);
+            return TypedResults.Ok(new PyramidDto(
+                resolved.Describe(), parsed.ToString(), marker, pyramid.IsSynthetic, true,
+                Released(pyramid.Victims, resolved.Code, marker, PersonRole.Victim, release), Released(pyramid.Offenders, resolved.Code, marker, PersonRole.Offender, release), notes));
+        }).WithName("AgeSexPyramid").WithSummary("Victim and offender age–sex pyramids of an area's extract crimes (only those with a marker, when given). Public mode: whole financial years inside the extract, districts and larger areas, protected counts not shown.");
 
-        api.MapGet("/markers", async Task<Results<Ok<MarkersDto>, ValidationProblem>> (string? area, string? period, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
+        api.MapGet("/markers", async Task<Results<Ok<MarkersDto>, ValidationProblem>> (string? area, string? period, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
             await using var store = await stores.OpenAsync(cancellationToken);
@@ -73,24 +71,23 @@ public static class ExtractEndpoints
                 return TypedResults.ValidationProblem(errors);
             }
 
-            if (!disclosure.AllowsExtractPeriod(parsed))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [DisclosureControl.ExtractPeriodRule(parsed)] });
-            }
-
             var coverage = await Analysis.ExtractSource.CoverageAsync(store, cancellationToken);
             if (coverage.Span is not { } held)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = ["No police extract is held: import one with csa import extract."] });
             }
 
+            if (disclosure.RefuseExtractQuestion(resolved, parsed, held) is { } rule)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["period"] = [rule] });
+            }
+
             // One coverage model: a period with no month in the extract is not held (never zeros); a partial one says so.
             var monthsHeld = coverage.RequireHeld(parsed, string.Empty);
-
             var counts = await store.CountExtractAsync(resolved, parsed, cancellationToken);
             var keys = Markers.All.Keys.ToArray();
-            var withheld = keys.Select(k => disclosure.Withholds(k, resolved.Level)).ToArray();
-            var shown = disclosure.Apply([.. keys.Select(k => counts.Where(c => c.Marker == k).Sum(c => c.Count))]);
+            var totals = keys.Select(k => counts.Where(c => c.Marker == k).Sum(c => c.Count)).ToArray();
+            var release = disclosure.Active ? await disclosure.ReleaseAsync(store, parsed, cancellationToken) : null;
             var source = await Analysis.ExtractSource.DescribeAsync(store, cancellationToken);
             var notes = new List<string> { source.Note, $"Local police extract (held for {held}): crimes carrying each marker; a crime may carry several." };
             notes.AddRange(coverage.NotesFor(parsed));
@@ -99,22 +96,29 @@ public static class ExtractEndpoints
                 notes.Add($"Partial: {monthsHeld.Count} of the {parsed.MonthCount} months of {parsed} are held; the counts are over those months only.");
             }
 
-            if (disclosure.Active)
+            if (release is not null)
             {
-                notes.Add(disclosure.Note);
-                notes.Add($"Crimes with the markers {string.Join(", ", keys.Where((_, i) => withheld[i]).Select(k => Markers.All[k]))} are shown for districts and larger areas only.");
+                notes.Add(disclosure.ExtractNote);
             }
 
             return TypedResults.Ok(new MarkersDto(
-                resolved.Describe(), parsed.ToString(), source.IsSynthetic, disclosure.Active,
-                [.. keys.Select((k, i) => new MarkerDto(k, Markers.All[k], withheld[i] ? null : shown[i], withheld[i]))],
+                resolved.Describe(), parsed.ToString(), source.IsSynthetic, release is not null,
+                [.. keys.Select((k, i) => new MarkerDto(k, Markers.All[k], release is null ? totals[i] : Shown(release, ExtractCells.MarkerKey(resolved.Code, k), totals[i]), false))],
                 notes));
-        }).WithName("MarkerCounts").WithSummary("Crimes carrying each marker (domestic abuse, hate crime, …) in an area and period, from the extract.");
+        }).WithName("MarkerCounts").WithSummary("Crimes carrying each marker (domestic abuse, hate crime, …) in an area and period, from the extract. Public mode: whole financial years inside the extract, districts and larger areas, protected counts not shown.");
     }
 
-    static BandDto[] Shown(IReadOnlyList<PyramidBand> bands, DisclosureControl disclosure)
-    {
-        var shown = disclosure.Apply([.. bands.SelectMany(b => new[] { b.Female, b.Male, b.UnknownSex })]);
-        return [.. bands.Select((b, i) => new BandDto(b.Band, shown[3 * i], shown[(3 * i) + 1], shown[(3 * i) + 2]))];
-    }
+    static BandDto[] Bands(IReadOnlyList<PyramidBand> bands) => [.. bands.Select(b => new BandDto(b.Band, b.Female, b.Male, b.UnknownSex))];
+
+    /// <summary>The bands as the year's release shows them.</summary>
+    static BandDto[] Released(IReadOnlyList<PyramidBand> bands, string area, string? marker, PersonRole role, ExtractRelease release) =>
+        [.. bands.Select(b => new BandDto(
+            b.Band,
+            Shown(release, ExtractCells.PyramidKey(area, marker, role, b.Band, Sex.Female), b.Female),
+            Shown(release, ExtractCells.PyramidKey(area, marker, role, b.Band, Sex.Male), b.Male),
+            Shown(release, ExtractCells.PyramidKey(area, marker, role, b.Band, Sex.Unknown), b.UnknownSex)))];
+
+    /// <summary>A cell as the release shows it; an area outside the release has no extract crime, so its cells are zeros.</summary>
+    static long? Shown(ExtractRelease release, string key, long value) =>
+        release.TryGet(key, out var shown) ? shown : value == 0 ? 0 : throw new InvalidOperationException($"The year's release lacks {key}, which holds crimes.");
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using Csa.Analysis.Places;
 using Csa.Storage;
-using Csa.Web.Disclosure;
+using Csa.Analysis.Disclosure;
 using Csa.Web.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -46,7 +46,7 @@ public static class MapEndpoints
         }).WithName("Boundaries").WithSummary("The ward (or, with level=lsoa, 2011 LSOA) boundaries of an area as GeoJSON, simplified on import with csa import boundaries.")
             .Produces(StatusCodes.Status200OK, contentType: "application/geo+json");
 
-        api.MapGet("/series", async Task<Results<Ok<SeriesDto>, ValidationProblem>> (string? area, string? category, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
+        api.MapGet("/series", async Task<Results<Ok<SeriesDto>, ValidationProblem>> (string? area, string? category, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
         {
             await using var store = await stores.OpenAsync(cancellationToken);
             var errors = new Dictionary<string, string[]>();
@@ -65,17 +65,16 @@ public static class MapEndpoints
             var list = months.Months.ToArray();
             var heldMonths = coverage.HeldMonths(months).ToHashSet();
             var totals = list.Select(m => counts.Where(c => c.Month == m && StreetCategory.Includes(type, c)).Sum(c => c.Count)).ToArray();
-            var shown = disclosure.Apply(totals);
             var notes = new List<string> { "data.police.uk street-level data; Open Government Licence v3.0. A month with no data held is a gap, not a zero." };
             notes.AddRange(coverage.NotesFor(months));
             if (disclosure.Active)
             {
-                notes.Add(disclosure.Note);
+                notes.Add(DisclosureService.StreetNote);
             }
 
             return TypedResults.Ok(new SeriesDto(
-                resolved.Describe(), type, disclosure.Active,
-                [.. list.Select((m, i) => heldMonths.Contains(m) ? new MonthCountDto(m.ToString(), shown[i], false) : new MonthCountDto(m.ToString(), null, true))],
+                resolved.Describe(), type, false,
+                [.. list.Select((m, i) => heldMonths.Contains(m) ? new MonthCountDto(m.ToString(), totals[i], false) : new MonthCountDto(m.ToString(), null, true))],
                 notes));
         }).WithName("MonthlySeries").WithSummary("Monthly crimes of a category in an area or ward, for the chart beside the map.");
     }

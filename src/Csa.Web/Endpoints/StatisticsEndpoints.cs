@@ -1,9 +1,8 @@
-using Csa.Analysis;
 using Csa.Analysis.Comparison;
 using Csa.Analysis.Places;
 using Csa.Analysis.Rates;
 using Csa.Analysis.Trees;
-using Csa.Web.Disclosure;
+using Csa.Analysis.Disclosure;
 using Csa.Web.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -34,7 +33,7 @@ public static class StatisticsEndpoints
     {
         var api = ApiParameters.Group(app);
 
-        api.MapGet("/compare", async Task<Results<Ok<ComparisonDto>, ValidationProblem>> (string? area, string? current, string? previous, string? category, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
+        api.MapGet("/compare", async Task<Results<Ok<ComparisonDto>, ValidationProblem>> (string? area, string? current, string? previous, string? category, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
             var earlier = previous is null ? null : ApiParameters.Period(previous, errors, "previous");
@@ -55,21 +54,18 @@ public static class StatisticsEndpoints
             var result = await new PeriodComparison(store).CompareAsync(resolved, previousPeriod, later, tree with { Rows = [tree.Require(type)] }, [], streetOnly: true, cancellationToken);
             var row = result.Rows[0];
             var notes = result.Notes.ToList();
-            var hidden = disclosure.IsSmall(row.Later) || disclosure.IsSmall(row.Earlier);
-            if (hidden)
+            if (disclosure.Active)
             {
-                notes.Insert(0, disclosure.Note + " Here one of the two counts is that small, so neither is shown, nor the change or its test.");
+                notes.Add(DisclosureService.StreetNote);
             }
 
-            return TypedResults.Ok(hidden
-                ? new ComparisonDto(resolved.Describe(), type, later.ToString(), previousPeriod.ToString(), null, null, null, null, null, null, null, null, true, true, notes)
-                : new ComparisonDto(
-                    resolved.Describe(), type, later.ToString(), previousPeriod.ToString(), row.Later, row.Earlier, row.Change,
-                    (double?)row.PercentChange, row.ApparentChangeText, row.Test.PValue, double.IsFinite(row.Test.RateRatio) ? Math.Round(row.Test.RateRatio, 4) : null,
-                    row.Test.Describe(), row.Test.SmallNumbers, false, notes));
+            return TypedResults.Ok(new ComparisonDto(
+                resolved.Describe(), type, later.ToString(), previousPeriod.ToString(), row.Later, row.Earlier, row.Change,
+                (double?)row.PercentChange, row.ApparentChangeText, row.Test.PValue, double.IsFinite(row.Test.RateRatio) ? Math.Round(row.Test.RateRatio, 4) : null,
+                row.Test.Describe(), row.Test.SmallNumbers, false, notes));
         }).WithName("ComparePeriods").WithSummary("An area's or ward's crimes of a category in two periods (previous: by default the equal period before), with the apparent change and the exact Poisson test.");
 
-        api.MapGet("/msg", async Task<Results<Ok<TableDto>, ValidationProblem>> (string? area, string? period, string? category, string? group, int? nearest, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
+        api.MapGet("/msg", async Task<Results<Ok<TableDto>, ValidationProblem>> (string? area, string? period, string? category, string? group, int? nearest, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
             var codes = group?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
@@ -91,14 +87,16 @@ public static class StatisticsEndpoints
             // The atlas rates with the held estimate nearest to the period (the later on a tie), as its map does.
             var year = PopulationChoice.NearestHeldYear((await store.GetPopulationAsync(resolved, cancellationToken)).Keys, PopulationChoice.YearFor(parsed));
             var tree = CategoryTrees.Load("police-uk");
-            var msg = new MostSimilarGroup(store);
+            var msg = new MostSimilarGroup(store, streetOnly: true);
+            // The atlas ranks data.police.uk street counts, never the force's extract (whose counts public mode protects).
             var table = nearest is { } size
                 ? await msg.BuildNearestAsync(resolved, size, tree, type, parsed, includeAreaInAverage: false, year, cancellationToken)
                 : await msg.BuildAsync(resolved, codes, tree, type, parsed, includeAreaInAverage: false, year, cancellationToken);
-            return TypedResults.Ok(Suppress(table, "Crimes", ["Rate per 1,000", "Lower 95%", "Upper 95%"], disclosure));
+            var notes = disclosure.Active ? [.. table.Notes, DisclosureService.StreetNote] : table.Notes;
+            return TypedResults.Ok(new TableDto(table.Title, table.Columns, table.Rows, false, notes));
         }).WithName("MostSimilarGroupRank").WithSummary("An area's rate of a category per 1,000 ranked in its most similar group (named codes, or its nearest neighbours on population and deprivation).");
 
-        api.MapGet("/hotspots", async Task<Results<Ok<HotspotsDto>, ValidationProblem>> (string? area, string? period, string? category, bool? fdr, StoreAccess stores, DisclosureControl disclosure, CancellationToken cancellationToken) =>
+        api.MapGet("/hotspots", async Task<Results<Ok<HotspotsDto>, ValidationProblem>> (string? area, string? period, string? category, bool? fdr, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
             await using var store = await stores.OpenAsync(cancellationToken);
@@ -111,13 +109,13 @@ public static class StatisticsEndpoints
             var notes = set.Notes.ToList();
             if (disclosure.Active)
             {
-                notes.Add("Public mode: LSOA counts are not given, and an LSOA's rate is not shown where its count is from 1 to " + disclosure.Threshold + ".");
+                notes.Add(DisclosureService.StreetNote);
             }
 
             return TypedResults.Ok(new HotspotsDto(
                 resolved.Describe(), parsed.ToString(), type, set.PopulationYear, set.FalseDiscoveryRate,
                 [.. set.Places.Select(p => new HotspotDto(
-                    p.Code, p.Name, disclosure.IsSmall(p.Crimes) ? null : Math.Round(p.RatePerThousand, 2), p.Neighbours,
+                    p.Code, p.Name, Math.Round(p.RatePerThousand, 2), p.Neighbours,
                     Round(p.Statistic.Z), Round(p.Statistic.PValue), Round(p.Statistic.DecisionPValue), ClassName(p.Statistic.Class)))],
                 notes));
         }).WithName("Hotspots").WithSummary("Hot and cold spots of a category: Getis-Ord Gi* on LSOA rates per 1,000, neighbours from the LSOA boundaries (fdr=true adjusts for the number of LSOAs).");
@@ -136,34 +134,4 @@ public static class StatisticsEndpoints
     };
 
     static double? Round(double? value) => value is { } v ? Math.Round(v, 6) : null;
-
-    /// <summary>The table with its count column passed through disclosure control, and the columns derived from a hidden count hidden with it.</summary>
-    static TableDto Suppress(ResultTable table, string countColumn, IReadOnlyList<string> derived, DisclosureControl disclosure)
-    {
-        var count = table.Columns.ToList().IndexOf(countColumn);
-        var dependent = derived.Select(d => table.Columns.ToList().IndexOf(d)).Where(i => i >= 0).ToArray();
-        var counts = table.Rows.Select(r => r[count] is long n ? n : 0).ToArray();
-        var shown = disclosure.Apply(counts);
-        var rows = table.Rows.Select((row, i) =>
-        {
-            if (shown[i] is not null || row[count] is null)
-            {
-                return row;
-            }
-
-            var copy = row.ToArray();
-            copy[count] = null;
-            foreach (var d in dependent)
-            {
-                copy[d] = null;
-            }
-
-            return (IReadOnlyList<object?>)copy;
-        }).ToArray();
-        // The first note states the area's own count ("… 3 crimes against 5.2 expected"): it goes with a hidden count.
-        var note = table.Columns.ToList().IndexOf("Note");
-        var areaHidden = rows.Any(r => r[count] is null && note >= 0 && Equals(r[note], "this area"));
-        var notes = disclosure.Active ? [.. table.Notes.Skip(areaHidden ? 1 : 0), disclosure.Note] : table.Notes;
-        return new TableDto(table.Title, table.Columns, rows, disclosure.Active, notes);
-    }
 }

@@ -1,4 +1,4 @@
-using Csa.Web.Disclosure;
+using Csa.Analysis.Disclosure;
 using Csa.Web.Endpoints;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -15,13 +15,17 @@ public static class AtlasExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StoreAccess>();
         builder.Services.AddSingleton<LoginThrottle>();
-        builder.Services.AddSingleton<DisclosureControl>();
+        builder.Services.AddSingleton(services =>
+        {
+            var atlas = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AtlasOptions>>().Value;
+            return new DisclosureService(new DisclosureSettings(atlas.Public, atlas.SuppressUpTo, atlas.EffectiveRestrictedMarkers, atlas.SecondarySuppression));
+        });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<QueryErrorHandler>();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "csa community safety atlas";
-            document.Info.Description = "Crime and disorder by ward and LSOA from csa's store: counts, rates per 1,000, period comparisons with significance, most-similar-group ranks, hot spots, victim/offender pyramids and boundaries. Public mode hides counts from 1 to the threshold.";
+            document.Info.Description = "Crime and disorder by ward and LSOA from csa's store: counts, rates per 1,000, period comparisons with significance, most-similar-group ranks, hot spots, victim/offender pyramids and boundaries. Public mode shows data.police.uk street counts as published (data.police.uk publishes every street record) and protects figures from the force's own extract: whole financial years inside the extract, districts and larger areas, counts from 1 to the threshold and any count that would reveal one not shown.";
             return Task.CompletedTask;
         }));
         builder.Services.AddAntiforgery();

@@ -17,6 +17,9 @@ public sealed class AtlasOptions
     /// <summary>In public mode, counts from 1 to this number are not shown.</summary>
     public int SuppressUpTo { get; set; } = 4;
 
+    /// <summary>Whether public mode hides further extract counts that would reveal a small one (true; false only to test what it prevents).</summary>
+    public bool SecondarySuppression { get; set; } = true;
+
     /// <summary>The markers that public mode shows only for districts and larger areas (null: <see cref="DefaultRestrictedMarkers"/>).</summary>
     public string[]? RestrictedMarkers { get; set; }
 

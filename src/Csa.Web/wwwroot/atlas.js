@@ -235,8 +235,9 @@ async function start() {
   $("marker").innerHTML = `<option value="">All crimes</option>` +
     Object.entries(config.markers).map(([k, label]) => `<option value="${escapeHtml(k)}">${escapeHtml(label)}</option>`).join("");
   $("mode").textContent = config.public
-    ? `Public atlas: counts from 1 to ${config.suppressUpTo} are not shown (nor a second count that would reveal them); ` +
-      `victim and offender profiles, and crimes marked ${config.restrictedMarkers.map(m => config.markers[m] ?? m).join(", ")}, are shown for districts and larger areas only.`
+    ? "Public atlas. Street counts are data.police.uk's own published records and are shown as published, without suppression. " +
+      `Figures from the force's own extract (victim and offender profiles, crimes by marker) are given for whole financial years inside the extract, ` +
+      `for districts and larger areas only; counts from 1 to ${config.suppressUpTo} are not shown, nor any count from which one could be worked out.`
     : "Restricted atlas: every count is shown. Do not share small numbers outside the partnership.";
   // Start on the area's latest quarter of street data.
   const last = (months, n) => {
@@ -246,11 +247,12 @@ async function start() {
   };
   const held = await getJson(`/api/series?area=${q($("area").value)}`).catch(() => null);
   if (held?.months.length) $("period").value = last(held.months.at(-1).month, 3);
-  // The extract's latest whole calendar year (the public atlas answers whole years only).
+  // The extract's latest financial year wholly inside it (the public atlas answers those only).
   if (config.extractMonths) {
     const [from, to] = config.extractMonths.split("..");
-    const year = Number(to.slice(0, 4)) - (to.endsWith("-12") ? 0 : 1);
-    if (`${year}-01` >= from) $("profile-period").value = String(year);
+    const [y, m] = to.split("-").map(Number);
+    const start = m >= 3 ? y - 1 : y - 2;
+    if (`${start}-04` >= from) $("profile-period").value = `FY${start}/${String((start + 1) % 100).padStart(2, "0")}`;
   }
   if (config.tileUrl) {
     L.tileLayer(config.tileUrl, { attribution: config.tileAttribution ?? "" }).addTo(map);
