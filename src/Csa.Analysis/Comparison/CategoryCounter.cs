@@ -85,9 +85,14 @@ public sealed class CategoryCounter
 
     /// <summary>A counter on data.police.uk street data only (the atlas's map categories), whatever else is held.</summary>
     /// <exception cref="CsaQueryException">The tree cannot be counted on street data, or none is held for the area.</exception>
-    public static async Task<CategoryCounter> CreateStreetAsync(ICsaStore store, CategoryTree tree, Area area, IReadOnlyList<string> exclusions, CancellationToken cancellationToken) =>
-        await StreetAsync(store, tree, area, exclusions, cancellationToken).ConfigureAwait(false)
-            ?? throw new CsaQueryException($"No data.police.uk street data that can count the tree '{tree.Name}' is held for {area.Describe()}: import the files of its force (csa import police-uk PATH).");
+    public static async Task<CategoryCounter> CreateStreetAsync(ICsaStore store, CategoryTree tree, Area area, IReadOnlyList<string> exclusions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        return await StreetAsync(store, tree, area, exclusions, cancellationToken).ConfigureAwait(false)
+            ?? throw new CsaQueryException(tree.Rows.All(r => r.WorksOnPoliceUk)
+                ? $"No data.police.uk street data is held for {area.Describe()}: import the files of its force (csa import police-uk PATH)."
+                : $"The tree '{tree.Name}' needs the force's own extract (offence codes, markers): data.police.uk street data cannot count it.");
+    }
 
     /// <summary>A counter on data.police.uk street data, when every row of the tree can be counted there and the area has some.</summary>
     static async Task<CategoryCounter?> StreetAsync(ICsaStore store, CategoryTree tree, Area area, IReadOnlyList<string> exclusions, CancellationToken cancellationToken)

@@ -8,7 +8,9 @@ namespace Csa.Analysis.Comparison;
 
 /// <summary>A category's counts by month with a 12-month rolling total, the seasonal profile, and XmR process
 /// limits with the months outside them flagged: the data behind the seed's Figures 1 and 4.</summary>
-public sealed class MonthlySeries(ICsaStore store)
+/// <param name="store">The store.</param>
+/// <param name="streetOnly">Count data.police.uk street data even when a local extract is held (a public document).</param>
+public sealed class MonthlySeries(ICsaStore store, bool streetOnly = false)
 {
     /// <summary>Builds the table.</summary>
     /// <exception cref="CsaQueryException">Unknown category, a period outside the data, or no data for the tree.</exception>
@@ -29,7 +31,9 @@ public sealed class MonthlySeries(ICsaStore store)
         Period? period = from is { } a && to is { } b ? Period.Create(a, b) : null;
         ArgumentNullException.ThrowIfNull(tree);
         var row = tree.Require(category);
-        var counter = await CategoryCounter.CreateAsync(store, tree with { Rows = [row] }, area, exclusions, cancellationToken, period is null ? [] : [period]).ConfigureAwait(false);
+        var counter = streetOnly
+            ? await CategoryCounter.CreateStreetAsync(store, tree with { Rows = [row] }, area, exclusions, cancellationToken).ConfigureAwait(false)
+            : await CategoryCounter.CreateAsync(store, tree with { Rows = [row] }, area, exclusions, cancellationToken, period is null ? [] : [period]).ConfigureAwait(false);
         var shown = period ?? counter.Coverage.Complete(from, to);
         counter.CheckPeriod(shown, "(--from/--to)");
         var byMonth = await counter.CountRowsByMonthAsync(shown, cancellationToken).ConfigureAwait(false);

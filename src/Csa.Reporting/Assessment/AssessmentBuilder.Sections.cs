@@ -11,7 +11,35 @@ public sealed partial class AssessmentBuilder
 {
     const string PoliceSource = "Source: police recorded crime, via csa";
 
-    async Task<IReadOnlyList<ReportBlock>> SectionAsync(string id, BuildContext c, CancellationToken cancellationToken) => id switch
+    /// <summary>The sections whose figures come only from the force's extract or partner data: never in a public version.</summary>
+    static readonly string[] RestrictedSections = ["triangulation", "financial-years", "exclusions"];
+
+    /// <summary>The sections made from the theme tree's comparison.</summary>
+    static readonly string[] ComparisonSections = ["appendix-a", "markers", "end-of-year"];
+
+    async Task<IReadOnlyList<ReportBlock>> SectionAsync(string id, BuildContext c, CancellationToken cancellationToken)
+    {
+        if (IsPublic && RestrictedSections.Contains(id, StringComparer.Ordinal))
+        {
+            return [new ParagraphBlock("Left out of the public version: its figures come from the force's own extract or from partner data, which public documents do not publish (docs/DISCLOSURE.md).")];
+        }
+
+        if (c.Comparison is null && ComparisonSections.Contains(id, StringComparer.Ordinal))
+        {
+            return [new ParagraphBlock($"Left out of the public version: the {c.Tree.Name} tree's comparison counts the force's own extract, which public documents do not publish. The public version compares data.police.uk street data (use the police-uk tree).")];
+        }
+
+        try
+        {
+            return await SectionBlocksAsync(id, c, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CsaQueryException e) when (IsPublic)
+        {
+            return [new ParagraphBlock($"Left out of the public version: {e.Message}")];
+        }
+    }
+
+    async Task<IReadOnlyList<ReportBlock>> SectionBlocksAsync(string id, BuildContext c, CancellationToken cancellationToken) => id switch
     {
         "details" => [new TableBlock("details", Details(c.Config))],
         "schedule" => [new TableBlock("schedule", Schedule(c.Config))],
@@ -24,7 +52,7 @@ public sealed partial class AssessmentBuilder
         "markers" => Markers(c),
         "exclusions" => await ExclusionsAsync(c, cancellationToken).ConfigureAwait(false),
         "end-of-year" => EndOfYear(c),
-        "appendix-a" => [new TableBlock("appendix-a", c.ComparisonTable)],
+        "appendix-a" => [new TableBlock("appendix-a", c.ComparisonTable!)],
         "data-sources" => [new TableBlock("data-sources", await DataSourcesAsync(cancellationToken).ConfigureAwait(false))],
         _ => throw new CsaQueryException($"sections: '{id}' is not a section csa writes."),
     };
@@ -60,7 +88,7 @@ public sealed partial class AssessmentBuilder
     async Task<IReadOnlyList<ReportBlock>> TrendAsync(BuildContext c, string category, string key, CancellationToken cancellationToken)
     {
         var trend = c.Config.Periods.Trend is { } text ? Period.Parse(text) : null;
-        var table = await Keyed(key, () => new MonthlySeries(store).BuildAsync(c.Area, c.Tree, category, trend?.From, trend?.To, [], cancellationToken)).ConfigureAwait(false);
+        var table = await Keyed(key, () => new MonthlySeries(store, streetOnly: IsPublic).BuildAsync(c.Area, c.Tree, category, trend?.From, trend?.To, [], cancellationToken)).ConfigureAwait(false);
         var counts = table.Rows.Select(r => r[1] is long n ? (double?)n : null).ToList();
         c.Figures++;
         var chart = ChartMaker.MonthlyTrend(
@@ -140,7 +168,7 @@ public sealed partial class AssessmentBuilder
         var m = c.Config.Msg!;
         var tree = LoadTree(c.Config, m.Tree, "msg.tree");
         var period = Keyed("msg.period", () => Period.Parse(m.Period));
-        var msg = new MostSimilarGroup(store);
+        var msg = new MostSimilarGroup(store, streetOnly: IsPublic);
         var table = await Keyed("msg", () => m.Group is { } group
             ? msg.BuildAsync(c.Area, MostSimilarGroup.ReadGroup(Path.Combine(c.Config.BaseFolder, group)), tree, m.Category, period, true, m.PopulationYear, cancellationToken)
             : msg.BuildNearestAsync(c.Area, m.Nearest!.Value, tree, m.Category, period, true, m.PopulationYear, cancellationToken)).ConfigureAwait(false);
@@ -156,13 +184,13 @@ public sealed partial class AssessmentBuilder
 
     static IReadOnlyList<ReportBlock> Markers(BuildContext c)
     {
-        var rows = c.Tree.Rows.Select((row, i) => (row, i)).Where(x => x.row.Marker is not null).Select(x => c.ComparisonTable.Rows[x.i]).ToList();
+        var rows = c.Tree.Rows.Select((row, i) => (row, i)).Where(x => x.row.Marker is not null).Select(x => c.ComparisonTable!.Rows[x.i]).ToList();
         if (rows.Count == 0)
         {
             return [new ParagraphBlock($"The {c.Tree.Name} tree has no marker rows: markers need a local police extract.")];
         }
 
-        var table = c.ComparisonTable with { Title = $"Crimes with a marker: {c.ComparisonTable.Title}", Rows = rows };
+        var table = c.ComparisonTable! with { Title = $"Crimes with a marker: {c.ComparisonTable.Title}", Rows = rows };
         return [new TableBlock("markers", table)];
     }
 
@@ -209,7 +237,7 @@ public sealed partial class AssessmentBuilder
                     throw new CsaQueryException($"priorities: '{category}' (under '{priority.Priority}') is not a row of the {c.Tree.Name} tree.");
                 }
 
-                var r = c.Comparison.Rows[index];
+                var r = c.Comparison!.Rows[index];
                 rows.Add([priority.Priority, r.Label, r.Earlier, r.Later, FormattedNumber.PercentChange(r.Earlier, r.Later), r.Test.Describe()]);
             }
         }
@@ -246,6 +274,11 @@ public sealed partial class AssessmentBuilder
     /// <summary>Drafts a sentence for the theme tree's first row, the theme and its sub-categories, and every marker row.</summary>
     static void DraftComparisonFindings(BuildContext c)
     {
+        if (c.Comparison is null)
+        {
+            return;
+        }
+
         var gaps = c.Comparison.Notes.Where(n => n.StartsWith("Data gap", StringComparison.Ordinal) || n.StartsWith("Like for like", StringComparison.Ordinal)).ToArray();
         foreach (var gap in gaps)
         {

@@ -12,8 +12,14 @@ namespace Csa.Reporting.Assessment;
 /// analyses, and the key findings drafted from them.</summary>
 /// <remarks>Nothing is written here: a problem anywhere (an unknown category, a period outside the data) is a
 /// <see cref="CsaQueryException"/> naming the config key, before any file exists.</remarks>
-public sealed partial class AssessmentBuilder(ICsaStore store)
+/// <param name="store">The store.</param>
+/// <param name="disclosure">Who the document is for: restricted (the partnership's own document, exact) unless a public
+/// disclosure service is given, when the document holds only what public answers may (see docs/DISCLOSURE.md).</param>
+public sealed partial class AssessmentBuilder(ICsaStore store, Analysis.Disclosure.DisclosureService? disclosure = null)
 {
+    /// <summary>Whether the document is the public version.</summary>
+    bool IsPublic => disclosure?.Active ?? false;
+
     static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
 
     /// <summary>Builds the report, reporting each stage by name.</summary>
@@ -30,7 +36,9 @@ public sealed partial class AssessmentBuilder(ICsaStore store)
 
         var (earlier, later) = (Period.Parse(config.Periods.Earlier), Period.Parse(config.Periods.Later));
         progress?.Report("comparing the periods");
-        var comparison = await Keyed("periods", () => new PeriodComparison(store).CompareAsync(area, earlier, later, tree, [], false, cancellationToken)).ConfigureAwait(false);
+        var comparison = IsPublic
+            ? await PublicComparisonAsync(area, earlier, later, tree, cancellationToken).ConfigureAwait(false)
+            : await Keyed("periods", () => new PeriodComparison(store).CompareAsync(area, earlier, later, tree, [], false, cancellationToken)).ConfigureAwait(false);
         var context = new BuildContext(config, area, tree, earlier, later, comparison);
         var sections = new List<ReportSection>();
         foreach (var id in config.Sections)
@@ -49,8 +57,31 @@ public sealed partial class AssessmentBuilder(ICsaStore store)
             }
         }
 
-        var synthetic = comparison.IsSynthetic;
+        if (IsPublic && sections.Count > 0)
+        {
+            sections[0] = sections[0] with { Blocks = [new ParagraphBlock(PublicVersionNote), .. sections[0].Blocks] };
+        }
+
+        var synthetic = comparison?.IsSynthetic ?? false;
         return new AssessmentReport(config, area.Describe(), synthetic, sections, findings);
+    }
+
+    /// <summary>What the public version says at its start.</summary>
+    const string PublicVersionNote =
+        "Public version. " + Analysis.Disclosure.DisclosureService.StreetNote +
+        " Sections whose figures come from the force's own extract or from partner data are left out of this version, each with the reason.";
+
+    /// <summary>The public version's comparison: data.police.uk street data only, or none (its sections then say why).</summary>
+    async Task<ComparisonResult?> PublicComparisonAsync(Area area, Period earlier, Period later, Analysis.Trees.CategoryTree tree, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await new PeriodComparison(store).CompareAsync(area, earlier, later, tree, [], streetOnly: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CsaQueryException)
+        {
+            return null;
+        }
     }
 
     static Finding Override(Finding finding, AssessmentConfig config) =>
@@ -124,7 +155,7 @@ public sealed partial class AssessmentBuilder(ICsaStore store)
     }
 
     /// <summary>What the sections share while the report is built.</summary>
-    sealed class BuildContext(AssessmentConfig config, Area area, Analysis.Trees.CategoryTree tree, Period earlier, Period later, ComparisonResult comparison)
+    sealed class BuildContext(AssessmentConfig config, Area area, Analysis.Trees.CategoryTree tree, Period earlier, Period later, ComparisonResult? comparison)
     {
         public AssessmentConfig Config { get; } = config;
 
@@ -136,10 +167,11 @@ public sealed partial class AssessmentBuilder(ICsaStore store)
 
         public Period Later { get; } = later;
 
-        /// <summary>The theme tree's comparison: every table and finding about the two periods is made from its rows.</summary>
-        public ComparisonResult Comparison { get; } = comparison;
+        /// <summary>The theme tree's comparison: every table and finding about the two periods is made from its rows (null only in a
+        /// public version whose comparison would need the force's extract).</summary>
+        public ComparisonResult? Comparison { get; } = comparison;
 
-        public ResultTable ComparisonTable { get; } = comparison.ToTable();
+        public ResultTable? ComparisonTable { get; } = comparison?.ToTable();
 
         public List<Finding> Findings { get; } = [];
 

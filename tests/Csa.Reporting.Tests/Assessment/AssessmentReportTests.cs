@@ -23,6 +23,39 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
         return (await File.ReadAllTextAsync(html), JsonDocument.Parse(await File.ReadAllTextAsync(scratch.File("report/report.json"))), scratch.File("report"));
     }
 
+    [Fact]
+    public async Task PublicVersion_OfTheSeed_HoldsNoFigureFromTheExtract_AndSaysWhyEachSectionIsLeftOut()
+    {
+        var disclosure = new Analysis.Disclosure.DisclosureService(new(true, 4, Core.Classification.Markers.Restricted));
+
+        var report = await new AssessmentBuilder(fixture.Store, disclosure).BuildAsync(AssessmentConfig.Load(SeedConfig));
+
+        // The public version publishes nothing from the force's extract, so it adds nothing to the atlas's public
+        // answer set (the attacker's): no table, chart or finding of extract figures; every such section says why.
+        Assert.False(report.Synthetic);
+        Assert.Empty(report.Findings);
+        Assert.Empty(report.Charts);
+        Assert.Equal(["details", "schedule", "data-sources"], report.Tables.Select(t => t.Id));
+        Assert.DoesNotContain(report.Tables, t => t.Table.Notes.Any(n => n.Contains("local police extract", StringComparison.Ordinal)) && t.Id != "data-sources");
+        var leftOut = report.Sections.Where(s => s.Blocks.OfType<ParagraphBlock>().Any(p => p.Text.StartsWith("Left out of the public version", StringComparison.Ordinal))).Select(s => s.Id).ToArray();
+        Assert.Superset(new HashSet<string> { "appendix-a", "markers", "end-of-year", "exclusions", "triangulation", "financial-years", "trend" }, leftOut.ToHashSet());
+        Assert.StartsWith("Public version.", ((ParagraphBlock)report.Sections[0].Blocks[0]).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PublicVersion_OfStreetFigures_IsThePartnershipsOwn()
+    {
+        var disclosure = new Analysis.Disclosure.DisclosureService(new(true, 4, Core.Classification.Markers.Restricted));
+
+        var restricted = await new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(NorthumbriaConfig));
+        var open = await new AssessmentBuilder(fixture.Store, disclosure).BuildAsync(AssessmentConfig.Load(NorthumbriaConfig));
+
+        // data.police.uk street counts are published already: the public version shows them as the partnership's does.
+        var (a, b) = (restricted.Tables.Single(t => t.Id == "appendix-a").Table, open.Tables.Single(t => t.Id == "appendix-a").Table);
+        Assert.Equal(a.Rows.Select(r => string.Join("|", r)), b.Rows.Select(r => string.Join("|", r)));
+        Assert.Equal(restricted.Findings.Select(f => f.Sentence), open.Findings.Select(f => f.Sentence));
+    }
+
     /// <summary>The cells of the HTML table with this id, decoded.</summary>
     static List<string[]> HtmlTable(string html, string id)
     {
