@@ -1,8 +1,5 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Csa.Web.Tests.Browser;
@@ -14,12 +11,14 @@ sealed class BrowserSession : IAsyncDisposable
     const string Chromium = "/usr/bin/chromium";
 
     readonly WebApplicationFactory<Program> _atlas;
+    readonly WebApplicationFactory<Program> _listening;
     readonly IPlaywright _playwright;
     readonly IBrowser _browser;
 
-    BrowserSession(WebApplicationFactory<Program> atlas, string baseUrl, IPlaywright playwright, IBrowser browser, IPage page)
+    BrowserSession(WebApplicationFactory<Program> atlas, WebApplicationFactory<Program> listening, string baseUrl, IPlaywright playwright, IBrowser browser, IPage page)
     {
         _atlas = atlas;
+        _listening = listening;
         BaseUrl = baseUrl;
         _playwright = playwright;
         _browser = browser;
@@ -36,12 +35,22 @@ sealed class BrowserSession : IAsyncDisposable
     /// <summary>Every /api answer the page received (URL, JSON body).</summary>
     public List<(string Url, string Body)> ApiAnswers { get; } = [];
 
+    static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     public static async Task<BrowserSession> StartAsync(WebApplicationFactory<Program> atlas)
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: .ci/run installs Debian's chromium (apt-get install chromium).");
-        atlas.UseKestrel(0);
-        atlas.StartServer();
-        var baseUrl = atlas.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        // An explicit free loopback port, given to the host as its URL: without it Kestrel listened on its default
+        // localhost:5000 whatever port was asked, and a page could reach another server of the same test run there.
+        var baseUrl = $"http://127.0.0.1:{FreePort()}";
+        var listening = atlas.WithWebHostBuilder(builder => builder.UseSetting("urls", baseUrl));
+        listening.UseKestrel();
+        listening.StartServer();
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Args = ["--no-sandbox"] });
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
@@ -49,7 +58,7 @@ sealed class BrowserSession : IAsyncDisposable
         // (other test assemblies run beside these, and a login hashes 600,000 PBKDF2 rounds).
         page.SetDefaultTimeout(180_000);
         page.SetDefaultNavigationTimeout(180_000);
-        var session = new BrowserSession(atlas, baseUrl, playwright, browser, page);
+        var session = new BrowserSession(atlas, listening, baseUrl, playwright, browser, page);
         page.Console += (_, message) => session.Console.Add($"{message.Type}: {message.Text}");
         page.PageError += (_, error) => session.Console.Add($"error: {error}");
         page.Request += (_, request) =>
@@ -149,6 +158,7 @@ sealed class BrowserSession : IAsyncDisposable
     {
         await _browser.DisposeAsync();
         _playwright.Dispose();
+        await _listening.DisposeAsync();
         await _atlas.DisposeAsync();
     }
 }
