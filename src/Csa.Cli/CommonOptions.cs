@@ -6,10 +6,13 @@ namespace Csa.Cli;
 /// <summary>Options shared by several commands.</summary>
 static class CommonOptions
 {
+    /// <summary>The store csa uses when --store is not given.</summary>
+    public const string DefaultStore = "csa.duckdb";
+
     public static readonly Option<string> Store = new("--store")
     {
         Description = "The store file (DuckDB); created when missing.",
-        DefaultValueFactory = _ => "csa.duckdb",
+        DefaultValueFactory = _ => DefaultStore,
         Recursive = true,
     };
 
@@ -74,10 +77,35 @@ static class CommonOptions
     public static readonly Option<string?> Xlsx = new("--xlsx") { Description = "Also write the table to this xlsx file." };
     public static readonly Option<string?> Json = new("--json") { Description = "Also write the table to this json file (an array of objects keyed by the column names)." };
 
+    /// <summary>The store a command will use, as its validators see it (a default is not yet applied there).</summary>
+    public static string StorePath(System.CommandLine.Parsing.CommandResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.GetValue(Store) ?? DefaultStore;
+    }
+
+    /// <summary>Checks, before any work, that csa may write the file an option names (see <see cref="Core.Files.OutputPath"/>).</summary>
+    public static void CheckOutputFile(Command command, Option<string?> option)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(option) is not null && result.GetValue(option) is var path
+                && Core.Files.OutputPath.Problem(path ?? string.Empty, StorePath(result)) is { } problem)
+            {
+                result.AddError($"{option.Name}: {problem}");
+            }
+        });
+    }
+
     public static void AddTableOutputs(Command command)
     {
         command.Options.Add(Csv);
         command.Options.Add(Xlsx);
         command.Options.Add(Json);
+        foreach (var option in new[] { Csv, Xlsx, Json })
+        {
+            CheckOutputFile(command, option);
+        }
     }
 }

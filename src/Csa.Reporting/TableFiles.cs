@@ -39,7 +39,7 @@ public static class TableFiles
             using var row = writer.NewRow();
             for (var i = 0; i < table.Columns.Count; i++)
             {
-                row[table.Columns[i]].Set(FormatInvariant(cells[i]));
+                row[table.Columns[i]].Set(cells[i] is string text ? NeutraliseFormula(text) : FormatInvariant(cells[i]));
             }
         }
     });
@@ -138,6 +138,15 @@ public static class TableFiles
         json.WriteEndArray();
     });
 
+    /// <summary>Text as csv writes it: a text that a spreadsheet would run as a formula (it starts with =, +, -, @, a tab
+    /// or a carriage return: OWASP's rule for CSV injection) gets a leading apostrophe, so it stays text. Numbers are
+    /// numbers in csa's tables, so only text from data (names, labels, notes) is ever changed.</summary>
+    public static string NeutraliseFormula(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length > 0 && "=+-@\t\r".Contains(text[0], StringComparison.Ordinal) ? "'" + text : text;
+    }
+
     /// <summary>A cell as csv writes it: invariant culture, empty for no figure.</summary>
     public static string FormatInvariant(object? cell) => cell switch
     {
@@ -148,24 +157,7 @@ public static class TableFiles
         _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 
-    static void WriteAtomically(string path, Action<string> write)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            write(temp);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
-    }
+    static void WriteAtomically(string path, Action<string> write) => Core.Files.OutputPath.WriteAtomically(path, write);
 
     static string QuoteIfNeeded(string text) =>
         text.AsSpan().IndexOfAny(",\"\r\n") < 0 ? text : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -36,6 +36,39 @@ public class TableFilesTests
     }
 
     [Fact]
+    public void WriteCsv_NeutralisesTextThatASpreadsheetWouldRunAsAFormula_AndLeavesNumbersAlone()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        var path = scratch.File("hostile.csv");
+        var table = ResultTable.Create(
+            "SYNTHETIC hostile names",
+            ["Area", "Crimes", "Apparent change"],
+            [
+                ["=HYPERLINK(\"http://x\",\"click\")", -3L, FormattedNumber.PercentChange(10, 7)],
+                ["+1+1", 2L, null],
+                ["-2+3", 0L, null],
+                ["@SUM(A1)", 5L, null],
+                ["\tTabbed", 1L, null],
+                ["Huntingdonshire", 4L, FormattedNumber.PercentChange(4, 5)],
+            ],
+            []);
+
+        TableFiles.WriteCsv(table, path);
+
+        Assert.Equal(
+            [
+                "Area,Crimes,Apparent change",
+                "\"'=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",-3,-30",
+                "'+1+1,2,",
+                "'-2+3,0,",
+                "'@SUM(A1),5,",
+                "'\tTabbed,1,",
+                "Huntingdonshire,4,25",
+            ],
+            File.ReadAllLines(path));
+    }
+
+    [Fact]
     public void WriteJson_WritesAnArrayOfObjectsKeyedByColumn()
     {
         using var scratch = TestPaths.NewScratchFolder();

@@ -31,6 +31,43 @@ public sealed partial class AtlasApiTests(AtlasStoreFixture fixture)
         return client;
     }
 
+    [Theory]
+    [InlineData(true, "/")]
+    [InlineData(true, "/api/config")]
+    [InlineData(false, "/login")]
+    [InlineData(false, "/api/config")]
+    public async Task EveryAnswer_CarriesTheSecurityHeaders(bool isPublic, string url)
+    {
+        using var atlas = fixture.Atlas(isPublic, ("Atlas:TileUrl", "https://{s}.tile.example.org/{z}/{x}/{y}.png"));
+        using var client = atlas.CreateClient(NoRedirects);
+
+        var response = await client.GetAsync(url);
+
+        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("img-src 'self' data: https://*.tile.example.org;", policy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
+
+    [Fact]
+    public async Task Restricted_OpenApiDocument_NeedsALogin_AndApiPathsInAnyCaseAnswer401()
+    {
+        using var atlas = fixture.Atlas(isPublic: false);
+        using var client = atlas.CreateClient(NoRedirects);
+
+        var openApi = await client.GetAsync("/openapi/v1.json");
+        var upper = await client.GetAsync("/API/areas?q=Huntingdonshire");
+        var mixed = await client.GetAsync("/Api/Config");
+
+        Assert.Equal(HttpStatusCode.Redirect, openApi.StatusCode);
+        Assert.Contains("/login", openApi.Headers.Location!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, upper.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, mixed.StatusCode);
+    }
+
     [Fact]
     public async Task Restricted_AnonymousApiRequest_IsRefused()
     {

@@ -196,7 +196,7 @@ public sealed class AtlasStatisticsApiTests(AtlasStoreFixture fixture)
     [Fact]
     public async Task OpenApiDocument_DescribesEveryApiEndpoint()
     {
-        using var atlas = fixture.Atlas(isPublic: false);
+        using var atlas = fixture.Atlas(isPublic: true);
         using var client = atlas.CreateClient(Options);
 
         using var json = await GetJsonAsync(client, "/openapi/v1.json");

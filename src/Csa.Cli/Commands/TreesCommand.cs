@@ -13,9 +13,17 @@ static class TreesCommand
         var export = new Command("export", "Write a built-in tree's file, to copy and edit; use the copy with --tree FILE.");
         export.Arguments.Add(name);
         export.Arguments.Add(file);
+        export.Validators.Add(result =>
+        {
+            if (Core.Files.OutputPath.Problem(result.GetValue(file) ?? string.Empty, CommonOptions.StorePath(result)) is { } problem)
+            {
+                result.AddError($"FILE: {problem}");
+            }
+        });
         export.SetAction((parse, _) => CommandRunner.RunAsync(() =>
         {
-            File.WriteAllText(parse.GetValue(file)!, CategoryTrees.BuiltInText(parse.GetValue(name)!));
+            var text = CategoryTrees.BuiltInText(parse.GetValue(name)!);
+            Core.Files.OutputPath.WriteAtomically(parse.GetValue(file)!, temp => File.WriteAllText(temp, text));
             Console.WriteLine($"Wrote the {parse.GetValue(name)} tree to {parse.GetValue(file)}.");
             return Task.CompletedTask;
         }));

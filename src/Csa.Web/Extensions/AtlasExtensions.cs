@@ -37,7 +37,7 @@ public static class AtlasExtensions
             options.Events.OnRedirectToLogin = context =>
             {
                 // The API answers 401, not a redirect; pages go to the login form.
-                if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+                if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
                 {
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 }
@@ -56,6 +56,9 @@ public static class AtlasExtensions
     public static void MapCsaAtlas(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AtlasOptions>>().Value;
+        app.UseSecurityHeaders(options.TileUrl);
+
         // A bad request (a missing anti-forgery token) stays a 400; a store held by an import is a 503 (try again);
         // anything else is a 500 problem, never a stack trace.
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -79,6 +82,11 @@ public static class AtlasExtensions
         app.MapMapEndpoints();
         app.MapStatisticsEndpoints();
         app.MapExtractEndpoints();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        var openApi = app.MapOpenApi("/openapi/{documentName}.json");
+        if (!options.Public)
+        {
+            // The restricted atlas describes itself to analysts only.
+            openApi.RequireAuthorization();
+        }
     }
 }

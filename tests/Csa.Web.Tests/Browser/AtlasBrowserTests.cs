@@ -21,6 +21,8 @@ public sealed class AtlasBrowserTests(AtlasStoreFixture fixture)
         var shapes = await session.EvaluateAsync<ShapeClass[]>(
             "JSON.stringify([...document.querySelectorAll('path[data-code]')].map(p => ({ code: p.dataset.code, cls: p.dataset.class })))");
 
+        // The page works under the Content-Security-Policy: nothing it needs is refused.
+        Assert.DoesNotContain(session.Console, c => c.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || c.Contains("Refused to", StringComparison.Ordinal));
         Assert.Equal(5, legend.Length);
         Assert.Equal(counts.Keys.Order(), shapes.Select(s => s.Code).Order());
         foreach (var shape in shapes)
@@ -51,7 +53,7 @@ public sealed class AtlasBrowserTests(AtlasStoreFixture fixture)
         // The sample holds July to September 2019: September against August can be compared.
         await session.Page.FillAsync("#period", "2019-09");
         await session.Page.ClickAsync("#controls button");
-        await session.Page.WaitForFunctionAsync("document.querySelector('#status').textContent.includes('2019-09:')");
+        await session.WaitUntilAsync("document.querySelector('#status').textContent.includes('2019-09:')");
         await session.ClickPlaceAsync(ward);
         await session.Page.WaitForSelectorAsync("#chart svg circle", new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
         await session.Page.WaitForSelectorAsync("#comparison td[data-field='verdict']");
@@ -75,11 +77,11 @@ public sealed class AtlasBrowserTests(AtlasStoreFixture fixture)
 
         await session.Page.SelectOptionAsync("#category", "Robbery");
         await session.Page.ClickAsync("#controls button");
-        await session.Page.WaitForFunctionAsync("document.querySelector('#legend-title').textContent.startsWith('Robbery')");
+        await session.WaitUntilAsync("document.querySelector('#legend-title').textContent.startsWith('Robbery')");
         await session.ClickPlaceAsync("E05011261");
         await session.Page.WaitForSelectorAsync("#chart svg");
         await session.Page.SelectOptionAsync("#marker", "domestic-abuse");
-        await session.Page.WaitForFunctionAsync("document.querySelector('#district-title') && document.querySelectorAll('#pyramid svg').length === 2");
+        await session.WaitUntilAsync("document.querySelector('#district-title') && document.querySelectorAll('#pyramid svg').length === 2");
         await session.Page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
 
         var found = new List<string>();
@@ -132,8 +134,8 @@ public sealed class AtlasBrowserTests(AtlasStoreFixture fixture)
         await session.Page.FillAsync("#area", "E05011261");
         await session.Page.ClickAsync("#controls button");
         await session.WaitForShapesAsync(1);
-        await session.Page.WaitForFunctionAsync("document.querySelector('#pyramid-notes').textContent.includes('districts and larger areas only')");
-        await session.Page.WaitForFunctionAsync("document.querySelector('#markers caption')?.textContent.includes('districts and larger areas only')");
+        await session.WaitUntilAsync("document.querySelector('#pyramid-notes').textContent.includes('districts and larger areas only')");
+        await session.WaitUntilAsync("document.querySelector('#markers caption')?.textContent.includes('districts and larger areas only')");
         await session.ScreenshotAsync("public-ward-view");
 
         Assert.Matches("^([0-9,]+|not shown)$", districtDomestic);

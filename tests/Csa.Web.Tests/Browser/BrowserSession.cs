@@ -96,11 +96,28 @@ sealed class BrowserSession : IAsyncDisposable
         await WaitForShapesAsync(places);
     }
 
+    /// <summary>Waits until a JavaScript condition holds on the page. It is polled through the DevTools protocol
+    /// (Page.EvaluateAsync), because Playwright's own WaitForFunction evaluates strings with eval, which the atlas's
+    /// Content-Security-Policy rightly refuses.</summary>
+    public async Task WaitUntilAsync(string condition)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!await Page.EvaluateAsync<bool>($"() => Boolean({condition})"))
+        {
+            if (clock.Elapsed > TimeSpan.FromMinutes(3))
+            {
+                throw new TimeoutException($"The page never met {condition}. Page {Page.Url}; console: {string.Join(" | ", Console)}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
     public async Task WaitForShapesAsync(int places)
     {
         try
         {
-            await Page.WaitForFunctionAsync($"document.querySelectorAll('path[data-code]').length === {places}", null, new() { Timeout = 180_000 });
+            await WaitUntilAsync($"document.querySelectorAll('path[data-code]').length === {places}");
         }
         catch (TimeoutException)
         {
