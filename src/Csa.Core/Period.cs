@@ -30,9 +30,10 @@ public sealed record Period
     {
         get
         {
-            for (var month = From; month <= To; month = month.AddMonths(1))
+            // By count, not by the next month: the month after 2999-12 cannot be made.
+            for (var i = 0; i < MonthCount; i++)
             {
-                yield return month;
+                yield return From.AddMonths(i);
             }
         }
     }

@@ -51,4 +51,12 @@ public class PeriodTests
         Assert.False(period.Contains(new Month(2019, 10)));
         Assert.False(period.Contains(new Month(2019, 6)));
     }
+
+    [Fact]
+    public void Months_UpToTheLastMonthThereIs_AreListedWithoutOverflow()
+    {
+        var months = Period.Parse("2999-11..2999-12").Months.ToArray();
+
+        Assert.Equal([new Month(2999, 11), new Month(2999, 12)], months);
+    }
 }

@@ -52,6 +52,7 @@ public sealed class AtlasStatisticsApiTests(AtlasStoreFixture fixture)
     [InlineData("/api/markers?area=Huntingdonshire&period=2016-02..2017-01", "2016-02..2017-01 is not one")]
     [InlineData("/api/wards?area=Huntingdonshire&period=2018", "Not held: no month of 2018-01..2018-12 is held in the data.police.uk street data for Huntingdonshire (district E07000011).")]
     [InlineData("/api/boundaries?area=Huntingdonshire&level=msoa", "is not a map level")]
+    [InlineData("/api/wards?area=Huntingdonshire&period=2999-01..2999-12", "Not held")]
     public async Task BadQueries_AreA400SayingWhy(string url, string reason)
     {
         using var atlas = fixture.Atlas(isPublic: true);
@@ -131,6 +132,19 @@ public sealed class AtlasStatisticsApiTests(AtlasStoreFixture fixture)
         var byRank = rows.OrderBy(r => r[0].GetInt64()).Select(r => r[5].GetDouble()).ToArray();
         Assert.Equal(byRank.OrderDescending(), byRank);
         Assert.Contains(": ranked ", json.RootElement.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Msg_WithARepeatedCode_CountsTheAreaOnce()
+    {
+        using var atlas = fixture.Atlas(isPublic: true);
+        using var client = atlas.CreateClient(Options);
+
+        using var json = await GetJsonAsync(client, "/api/msg?area=Huntingdonshire&period=2019-07..2019-09&group=E07000011,E07000010,e07000011");
+
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToArray();
+        Assert.Equal(2, rows.Length);
+        Assert.Single(rows, r => r[8].ValueKind == JsonValueKind.String && r[8].GetString() == "this area");
     }
 
     [Fact]

@@ -51,6 +51,7 @@ public sealed class MostSimilarGroup(ICsaStore store, bool streetOnly = false)
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(tree);
+        group = [.. group.Distinct(StringComparer.OrdinalIgnoreCase)];
         var row = tree.Require(category);
         var single = tree with { Rows = [row] };
         var areaDistricts = await store.GetDistrictCodesAsync(area, cancellationToken).ConfigureAwait(false);
