@@ -7,4 +7,6 @@ if (Console.IsOutputRedirected)
     AnsiConsole.Profile.Width = 200;
 }
 
+// Scratch files of csa processes that were killed (kill -9 during an import) are removed; others are left alone.
+Csa.Core.Files.ProcessScratch.RemoveStale();
 return await CsaCommandLine.Build().Parse(args).InvokeAsync();

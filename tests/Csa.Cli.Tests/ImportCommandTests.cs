@@ -61,4 +61,21 @@ public class ImportCommandTests
         Assert.Equal(ExitCodes.StoreUnusable, result.ExitCode);
         Assert.StartsWith("error: Cannot open the store csa.duckdb", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ScratchFilesOfAKilledCsa_AreRemovedByTheNextCsa()
+    {
+        // A SYNTHETIC left-over: the scratch folder of a csa killed mid-import (its process id no longer exists).
+        using var gone = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
+        await gone.WaitForExitAsync();
+        var leftOver = Path.Combine(Core.Files.ProcessScratch.Root, $"{gone.Id}-7");
+        Directory.CreateDirectory(Path.Combine(leftOver, "import-x"));
+        await File.WriteAllTextAsync(Path.Combine(leftOver, "import-x", "2019-07-kent-street.csv"), "synthetic");
+        using var scratch = TestPaths.NewScratchFolder();
+
+        var result = await CsaProcess.RunAsync(scratch, "trees", "list");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.False(Directory.Exists(leftOver));
+    }
 }

@@ -1,9 +1,10 @@
 namespace Csa.Ingest.Internal;
 
-/// <summary>A temporary folder for validated copies of zip entries, deleted with the import.</summary>
+/// <summary>A temporary folder for validated copies of zip entries, deleted with the import (and, if the process is
+/// killed, by the next csa: see <see cref="Core.Files.ProcessScratch"/>).</summary>
 sealed class ScratchCopies : IDisposable
 {
-    readonly string _folder = Path.Combine(Path.GetTempPath(), "csa-import-" + Guid.NewGuid().ToString("N"));
+    readonly string _folder = Path.Combine(Core.Files.ProcessScratch.Folder, "import-" + Guid.NewGuid().ToString("N"));
     int _count;
 
     public async Task<string> WriteAsync(ReadOnlyMemory<byte> bytes, string fileName, CancellationToken cancellationToken)

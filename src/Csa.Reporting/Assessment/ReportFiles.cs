@@ -165,7 +165,7 @@ public static class ReportFiles
     {
         var chromium = FindChromium()
             ?? throw new IOException("--pdf needs Debian's Chromium (apt-get install chromium), which is not installed: the HTML report was not written either; run again without --pdf, or install Chromium.");
-        var profile = Directory.CreateTempSubdirectory("csa-chromium-").FullName;
+        var profile = Core.Files.ProcessScratch.NewFolder("chromium");
         try
         {
             var start = new ProcessStartInfo(chromium) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
