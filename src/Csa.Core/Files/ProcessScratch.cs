@@ -62,8 +62,10 @@ public static class ProcessScratch
     {
         try
         {
+            // Linux derives a start time from the boot time, which two readings can place a little apart: a process whose
+            // id is taken again starts long after the first has ended, so seconds of tolerance cannot confuse the two.
             using var process = Process.GetProcessById(id);
-            return StartTicks(process) is not { } ticks || ticks == started;
+            return StartTicks(process) is not { } ticks || Math.Abs(ticks - started) < 2 * TimeSpan.TicksPerSecond;
         }
         catch (ArgumentException)
         {
@@ -77,7 +79,7 @@ public static class ProcessScratch
         {
             return process.StartTime.ToUniversalTime().Ticks;
         }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        catch (Exception e) when (e is InvalidOperationException or System.Runtime.InteropServices.ExternalException or NotSupportedException)
         {
             return null;
         }
