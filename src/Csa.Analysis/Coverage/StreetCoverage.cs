@@ -22,6 +22,7 @@ public sealed class StreetCoverage : SourceCoverage
     readonly IReadOnlyList<PoliceForce> _home;
     readonly bool _homeFromRecords;
     readonly IReadOnlyDictionary<(string Force, Month Month), long> _crimes;
+    readonly HashSet<Month> _held;
 
     StreetCoverage(Area area, DataCoverage ledger, IReadOnlyList<PoliceForce> home, bool homeFromRecords, IReadOnlyDictionary<(string, Month), long> crimes)
     {
@@ -30,9 +31,13 @@ public sealed class StreetCoverage : SourceCoverage
         _home = home;
         _homeFromRecords = homeFromRecords;
         _crimes = crimes;
-        var held = _home.Count == 0 ? [] : _home.Select(f => (IEnumerable<Month>)_ledger.HeldMonths(f.Slug)).Aggregate((a, b) => a.Intersect(b)).Order().ToArray();
-        Span = held.Length == 0 ? null : Period.Create(held[0], held[^1]);
+        _held = HeldByAll(ledger, home);
+        Span = _held.Count == 0 ? null : Period.Create(_held.Min(), _held.Max());
     }
+
+    /// <summary>The months every one of <paramref name="home"/> holds (none when there is no home force).</summary>
+    static HashSet<Month> HeldByAll(DataCoverage ledger, IReadOnlyList<PoliceForce> home) =>
+        home.Count == 0 ? [] : home.Select(f => (IEnumerable<Month>)ledger.HeldMonths(f.Slug)).Aggregate((a, b) => a.Intersect(b)).ToHashSet();
 
     /// <summary>Reads the held months and the area's crimes by force and month from the store.</summary>
     public static async Task<StreetCoverage> LoadAsync(ICsaStore store, Area area, CancellationToken cancellationToken)
@@ -47,7 +52,7 @@ public sealed class StreetCoverage : SourceCoverage
         // The area's crimes by force and month are needed only to name home forces from records, to explain a period
         // with nothing held, or for a note on another force missing a held month: a store where no other force lacks
         // a month the home forces hold (one force's files, or complete ones) is spared the query.
-        var homeHeld = home.Count == 0 ? [] : home.Select(f => (IEnumerable<Month>)ledger.HeldMonths(f.Slug)).Aggregate((a, b) => a.Intersect(b)).ToHashSet();
+        var homeHeld = HeldByAll(ledger, home);
         var needed = fromRecords || homeHeld.Count == 0
             || ledger.Forces.Where(f => home.All(h => h.Slug != f)).Any(f => !homeHeld.IsSubsetOf(ledger.HeldMonths(f)));
         var crimes = new Dictionary<(string, Month), long>();
@@ -83,7 +88,7 @@ public sealed class StreetCoverage : SourceCoverage
     public override Period? Span { get; }
 
     /// <inheritdoc/>
-    public override bool IsHeld(Month month) => _home.Count > 0 && _home.All(f => _ledger.HeldMonths(f.Slug).Contains(month));
+    public override bool IsHeld(Month month) => _held.Contains(month);
 
     /// <inheritdoc/>
     protected override string WhyNotHeld(Period? period)
