@@ -6,14 +6,9 @@ namespace Csa.Analysis;
 /// and whether it is synthetic (then said in capitals, as csa labels synthetic data wherever it appears).</summary>
 public sealed record ExtractSource(bool IsSynthetic, string Note)
 {
-    /// <summary>Which months the held extract covers: from its first to its last recorded month (none when no extract is held).</summary>
-    public static async Task<Coverage.SpanCoverage> CoverageAsync(ICsaStore store, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        var span = await store.GetExtractCoverageAsync(cancellationToken).ConfigureAwait(false);
-        var source = await DescribeAsync(store, cancellationToken).ConfigureAwait(false);
-        return new Coverage.SpanCoverage($"the local police extract{(source.IsSynthetic ? " (SYNTHETIC)" : string.Empty)}", span);
-    }
+    /// <summary>The coverage of this extract, which holds the months of <paramref name="span"/> (null: none).</summary>
+    public Coverage.SpanCoverage Coverage(Core.Period? span) =>
+        new($"the local police extract{(IsSynthetic ? " (SYNTHETIC)" : string.Empty)}", span);
 
     /// <summary>Describes the extract files in the store's import ledger.</summary>
     public static async Task<ExtractSource> DescribeAsync(ICsaStore store, CancellationToken cancellationToken)

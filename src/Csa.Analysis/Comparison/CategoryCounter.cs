@@ -68,8 +68,7 @@ public sealed class CategoryCounter
         if (extract is not null && tree.Rows.All(r => r.WorksOnExtract))
         {
             var source = await ExtractSource.DescribeAsync(store, cancellationToken).ConfigureAwait(false);
-            var coverage = await ExtractSource.CoverageAsync(store, cancellationToken).ConfigureAwait(false);
-            return new CategoryCounter(store, tree, Exclusion.Resolve(exclusions, tree, CountSource.Extract), area, CountSource.Extract, coverage)
+            return new CategoryCounter(store, tree, Exclusion.Resolve(exclusions, tree, CountSource.Extract), area, CountSource.Extract, source.Coverage(extract))
             {
                 IsSynthetic = source.IsSynthetic,
                 SourceNote = source.Note,

@@ -30,7 +30,8 @@ public sealed class AgeSexPyramid(ICsaStore store)
     {
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(period);
-        var coverage = await ExtractSource.CoverageAsync(store, cancellationToken).ConfigureAwait(false);
+        var source = await ExtractSource.DescribeAsync(store, cancellationToken).ConfigureAwait(false);
+        var coverage = source.Coverage(await store.GetExtractCoverageAsync(cancellationToken).ConfigureAwait(false));
         if (coverage.Span is null)
         {
             throw new CsaQueryException($"No police extract is held for {period}: import one with csa import extract.");
@@ -39,7 +40,6 @@ public sealed class AgeSexPyramid(ICsaStore store)
         var held = coverage.RequireHeld(period, string.Empty);
 
         var counts = await store.CountExtractPeopleAsync(area, period, marker, cancellationToken).ConfigureAwait(false);
-        var source = await ExtractSource.DescribeAsync(store, cancellationToken).ConfigureAwait(false);
         var notes = new List<string>
         {
             source.Note,

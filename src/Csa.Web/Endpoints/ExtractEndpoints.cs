@@ -71,7 +71,8 @@ public static class ExtractEndpoints
                 return TypedResults.ValidationProblem(errors);
             }
 
-            var coverage = await Analysis.ExtractSource.CoverageAsync(store, cancellationToken);
+            var source = await Analysis.ExtractSource.DescribeAsync(store, cancellationToken);
+            var coverage = source.Coverage(await store.GetExtractCoverageAsync(cancellationToken));
             if (coverage.Span is not { } held)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["query"] = ["No police extract is held: import one with csa import extract."] });
@@ -88,7 +89,6 @@ public static class ExtractEndpoints
             var keys = Markers.All.Keys.ToArray();
             var totals = keys.Select(k => counts.Where(c => c.Marker == k).Sum(c => c.Count)).ToArray();
             var release = disclosure.Active ? await disclosure.ReleaseAsync(store, parsed, cancellationToken) : null;
-            var source = await Analysis.ExtractSource.DescribeAsync(store, cancellationToken);
             var notes = new List<string> { source.Note, $"Local police extract (held for {held}): crimes carrying each marker; a crime may carry several." };
             notes.AddRange(coverage.NotesFor(parsed));
             if (monthsHeld.Count < parsed.MonthCount)
