@@ -32,8 +32,8 @@ public sealed class Triangulation(ICsaStore store)
         bool BothHeld(Month m) => counter.Coverage.IsHeld(m) && partnerCoverage.IsHeld(m);
         var span = counter.Coverage.Complete(null, null);
         var common = partnerCoverage.Span is { } p && p.From <= span.To && span.From <= p.To ? Period.Create(Max(span.From, p.From), Min(span.To, p.To)) : null;
-        var years = common is null ? [] : Enumerable.Range(common.From.Year - 1, common.To.Year - common.From.Year + 2)
-            .Select(y => (Year: y, Period: financialYears ? new FinancialYear(y).Period : Period.Create(new Month(y, 1), new Month(y, 12))))
+        var years = common is null ? [] : YearlyBreakdown.Years(common, financialYears)
+            .Select(y => (Year: y.StartYear, y.Period))
             .Where(y => y.Period.Months.Any(BothHeld))
             .Where(y => from is not null || to is not null || y.Period.Months.All(BothHeld))
             .Where(y => (from is null || y.Year >= from) && (to is null || y.Year <= to))

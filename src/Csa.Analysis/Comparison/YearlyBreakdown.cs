@@ -125,7 +125,7 @@ public sealed class YearlyBreakdown(ICsaStore store)
         financialYears ? new FinancialYear(year).Period : Period.Create(new Month(year, 1), new Month(year, 12));
 
     /// <summary>Every year with a month inside <paramref name="span"/>.</summary>
-    static List<(int StartYear, string Name, Period Period)> Years(Period span, bool financialYears) =>
+    internal static List<(int StartYear, string Name, Period Period)> Years(Period span, bool financialYears) =>
         [.. Enumerable.Range(span.From.Year - 1, span.To.Year - span.From.Year + 2)
             .Select(y => (y, Name(y, financialYears), YearPeriod(y, financialYears)))
             .Where(y => y.Item3.To >= span.From && y.Item3.From <= span.To)];

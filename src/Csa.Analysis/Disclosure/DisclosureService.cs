@@ -65,9 +65,9 @@ public sealed class DisclosureService(DisclosureSettings settings)
     public static IReadOnlyList<FinancialYear> WholeFinancialYears(Period extract)
     {
         ArgumentNullException.ThrowIfNull(extract);
-        return [.. Enumerable.Range(extract.From.Year - 1, extract.To.Year - extract.From.Year + 2)
-            .Select(y => new FinancialYear(y))
-            .Where(y => y.Period.From >= extract.From && y.Period.To <= extract.To)];
+        return [.. Comparison.YearlyBreakdown.Years(extract, financialYears: true)
+            .Where(y => y.Period.From >= extract.From && y.Period.To <= extract.To)
+            .Select(y => new FinancialYear(y.StartYear))];
     }
 
     /// <summary>The release of one financial year's extract figures, decided once per extract held and cached.</summary>
