@@ -12,11 +12,10 @@ namespace Csa.Analysis.Disclosure;
 /// its victim and its offender pyramid, and the victim pyramid against the offender pyramid (one person of each per crime).</summary>
 public sealed class ExtractCells
 {
-    ExtractCells(IReadOnlyDictionary<string, long> values, IReadOnlyList<DisclosureAudit.Equation> equations, IReadOnlySet<string> areas)
+    ExtractCells(IReadOnlyDictionary<string, long> values, IReadOnlyList<DisclosureAudit.Equation> equations)
     {
         Values = values;
         Equations = equations;
-        Areas = areas;
     }
 
     /// <summary>Every cell's true value, by key (see <see cref="MarkerKey"/> and <see cref="PyramidKey"/>).</summary>
@@ -24,9 +23,6 @@ public sealed class ExtractCells
 
     /// <summary>The relations among cells: each sums to zero.</summary>
     public IReadOnlyList<DisclosureAudit.Equation> Equations { get; }
-
-    /// <summary>The codes of the areas whose cells are held: the districts with extract crimes and the partnerships and force areas that contain them.</summary>
-    public IReadOnlySet<string> Areas { get; }
 
     /// <summary>The key of an area's count of crimes carrying a marker.</summary>
     public static string MarkerKey(string areaCode, string marker) => $"{areaCode}|marker|{marker}";
@@ -103,7 +99,7 @@ public sealed class ExtractCells
             }
         }
 
-        return new ExtractCells(values, equations, areas);
+        return new ExtractCells(values, equations);
     }
 
     static IEnumerable<string> PyramidKeys(string area, string? marker) =>

@@ -14,24 +14,10 @@ public sealed class ExtractRelease
 {
     readonly IReadOnlyDictionary<string, long?> _shown;
 
-    ExtractRelease(IReadOnlyDictionary<string, long?> shown, int primary, int secondary, IReadOnlySet<string> areas)
-    {
-        _shown = shown;
-        Primary = primary;
-        Secondary = secondary;
-        Areas = areas;
-    }
+    ExtractRelease(IReadOnlyDictionary<string, long?> shown) => _shown = shown;
 
-    /// <summary>Cells suppressed because they are small.</summary>
-    public int Primary { get; }
-
-    /// <summary>Cells suppressed so that no relation reveals a small one.</summary>
-    public int Secondary { get; }
-
-    /// <summary>The areas whose cells the release holds; any other area has no extract crime that year.</summary>
-    public IReadOnlySet<string> Areas { get; }
-
-    /// <summary>A cell as it may be shown (null: suppressed), or the cell's absence for an area outside <see cref="Areas"/>.</summary>
+    /// <summary>A cell as it may be shown (null: suppressed); false for a cell the release does not hold (an area with no
+    /// extract crime that year).</summary>
     public bool TryGet(string key, out long? shown) => _shown.TryGetValue(key, out shown);
 
     /// <summary>Decides the suppression.</summary>
@@ -42,7 +28,6 @@ public sealed class ExtractRelease
     {
         ArgumentNullException.ThrowIfNull(cells);
         var hidden = cells.Values.Where(c => c.Value >= 1 && c.Value <= threshold).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-        var primary = hidden.Count;
         var byCell = cells.Equations.SelectMany(e => e.Terms.Select(t => (t.Cell, Equation: e)))
             .GroupBy(x => x.Cell, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.Equation).ToArray(), StringComparer.Ordinal);
         while (secondary)
@@ -71,7 +56,7 @@ public sealed class ExtractRelease
             }
         }
 
-        return new ExtractRelease(Shown(cells, hidden), primary, hidden.Count - primary, cells.Areas);
+        return new ExtractRelease(Shown(cells, hidden));
     }
 
     static Dictionary<string, long?> Shown(ExtractCells cells, HashSet<string> hidden) =>

@@ -35,7 +35,7 @@ static class ReportCommand
         var clock = Stopwatch.StartNew();
         var config = AssessmentConfig.Load(configPath);
         var progress = new Stage(stage => Console.WriteLine($"report: {stage} ({clock.Elapsed.TotalSeconds:0.0} s)"));
-        var disclosure = isPublic ? new Analysis.Disclosure.DisclosureService(new(true, 4, Core.Classification.Markers.Restricted)) : null;
+        var disclosure = isPublic ? new Analysis.Disclosure.DisclosureService(new(true, 4)) : null;
         var report = await new AssessmentBuilder(store, disclosure).BuildAsync(config, progress, cancellationToken);
         progress.Report(pdf ? "writing the HTML, figures, tables and PDF" : "writing the HTML, figures and tables");
         return await ReportFiles.WriteAsync(report, folder, pdf, cancellationToken);

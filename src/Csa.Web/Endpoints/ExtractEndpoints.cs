@@ -18,8 +18,8 @@ public static class ExtractEndpoints
     /// <summary>The victim and offender pyramids of an area.</summary>
     public sealed record PyramidDto(string Area, string Period, string? Marker, bool Synthetic, bool Suppressed, IReadOnlyList<BandDto> Victims, IReadOnlyList<BandDto> Offenders, IReadOnlyList<string> Notes);
 
-    /// <summary>A marker's count (null: suppressed, or withheld below district level in public mode).</summary>
-    public sealed record MarkerDto(string Marker, string Label, long? Crimes, bool Withheld);
+    /// <summary>A marker's count (null: suppressed in public mode).</summary>
+    public sealed record MarkerDto(string Marker, string Label, long? Crimes);
 
     /// <summary>Crimes carrying each marker in an area and period.</summary>
     public sealed record MarkersDto(string Area, string Period, bool Synthetic, bool Suppressed, IReadOnlyList<MarkerDto> Markers, IReadOnlyList<string> Notes);
@@ -103,7 +103,7 @@ public static class ExtractEndpoints
 
             return TypedResults.Ok(new MarkersDto(
                 resolved.Describe(), parsed.ToString(), source.IsSynthetic, release is not null,
-                [.. keys.Select((k, i) => new MarkerDto(k, Markers.All[k], release is null ? totals[i] : Shown(release, ExtractCells.MarkerKey(resolved.Code, k), totals[i]), false))],
+                [.. keys.Select((k, i) => new MarkerDto(k, Markers.All[k], release is null ? totals[i] : Shown(release, ExtractCells.MarkerKey(resolved.Code, k), totals[i])))],
                 notes));
         }).WithName("MarkerCounts").WithSummary("Crimes carrying each marker (domestic abuse, hate crime, …) in an area and period, from the extract. Public mode: whole financial years inside the extract, districts and larger areas, protected counts not shown.");
     }

@@ -18,7 +18,7 @@ public static class AtlasExtensions
         builder.Services.AddSingleton(services =>
         {
             var atlas = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AtlasOptions>>().Value;
-            return new DisclosureService(new DisclosureSettings(atlas.Public, atlas.SuppressUpTo, atlas.EffectiveRestrictedMarkers, atlas.SecondarySuppression));
+            return new DisclosureService(new DisclosureSettings(atlas.Public, atlas.SuppressUpTo, atlas.SecondarySuppression));
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<QueryErrorHandler>();

@@ -205,7 +205,7 @@ async function pyramid() {
     const m = await getJson(`/api/markers?area=${q(area)}&period=${q(period)}`);
     $("markers").innerHTML = `<caption>Crimes with each marker, ${escapeHtml(m.period)}${m.synthetic ? " (SYNTHETIC DATA)" : ""}</caption>` +
       m.markers.map(k => `<tr data-marker="${escapeHtml(k.marker)}"><th>${escapeHtml(k.label)}</th>` +
-        `<td>${k.withheld ? "districts and larger areas only" : format(k.crimes, 0)}</td></tr>`).join("");
+        `<td>${format(k.crimes, 0)}</td></tr>`).join("");
   } catch (e) {
     $("markers").innerHTML = `<caption>No marker counts: ${escapeHtml(e.message)}</caption>`;
   }

@@ -26,7 +26,7 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
     [Fact]
     public async Task PublicVersion_OfTheSeed_HoldsNoFigureFromTheExtract_AndSaysWhyEachSectionIsLeftOut()
     {
-        var disclosure = new Analysis.Disclosure.DisclosureService(new(true, 4, Core.Classification.Markers.Restricted));
+        var disclosure = new Analysis.Disclosure.DisclosureService(new(true, 4));
 
         var report = await new AssessmentBuilder(fixture.Store, disclosure).BuildAsync(AssessmentConfig.Load(SeedConfig));
 
@@ -45,7 +45,7 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
     [Fact]
     public async Task PublicVersion_OfStreetFigures_IsThePartnershipsOwn()
     {
-        var disclosure = new Analysis.Disclosure.DisclosureService(new(true, 4, Core.Classification.Markers.Restricted));
+        var disclosure = new Analysis.Disclosure.DisclosureService(new(true, 4));
 
         var restricted = await new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(NorthumbriaConfig));
         var open = await new AssessmentBuilder(fixture.Store, disclosure).BuildAsync(AssessmentConfig.Load(NorthumbriaConfig));
