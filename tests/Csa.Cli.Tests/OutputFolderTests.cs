@@ -48,4 +48,18 @@ public sealed class OutputFolderTests : IAsyncLifetime
         Assert.True(File.Exists(_scratch.File("report/edited.docx")));
         Assert.True(File.Exists(_scratch.File("report/report.html")));
     }
+
+    [Fact]
+    public async Task Report_IntoItsOwnFolder_WithAUserFileAmongTheFigures_IsRefused()
+    {
+        // csa replaces its own report folder whole, so a file an analyst put among its figures must stop it.
+        Assert.Equal(0, (await CsaProcess.RunAsync(_scratch, "report", Config, "--out", "report")).ExitCode);
+        await File.WriteAllTextAsync(_scratch.File("report/figures/annotated-map.png"), "the analyst's own figure");
+
+        var refused = await CsaProcess.RunAsync(_scratch, "report", Config, "--out", "report");
+
+        Assert.Equal(ExitCodes.Usage, refused.ExitCode);
+        Assert.Contains("annotated-map.png", refused.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(_scratch.File("report/figures/annotated-map.png")));
+    }
 }

@@ -12,8 +12,10 @@ public static class CsaOutputFolder
     /// <summary>Checks that csa may write <paramref name="ownNames"/> into <paramref name="folder"/>.</summary>
     /// <param name="folder">The folder.</param>
     /// <param name="ownNames">The file and folder names csa writes directly inside it.</param>
-    /// <exception cref="IOException">The folder is not empty and not csa's, or holds something csa did not write.</exception>
-    public static void CheckWritable(string folder, IReadOnlyCollection<string> ownNames)
+    /// <param name="ownInside">Whether a file inside one of those folders (by its path relative to <paramref name="folder"/>)
+    /// is one csa writes there; when null, csa's own folders hold nothing else.</param>
+    /// <exception cref="IOException">The folder is not empty and not csa's, or holds something csa did not write, at any depth.</exception>
+    public static void CheckWritable(string folder, IReadOnlyCollection<string> ownNames, Func<string, bool>? ownInside = null)
     {
         ArgumentNullException.ThrowIfNull(ownNames);
         var full = Path.GetFullPath(folder);
@@ -39,7 +41,12 @@ public static class CsaOutputFolder
                 $"--out {folder}: the folder holds files csa did not write ({Describe(entries)}); csa writes only into a new or empty folder, or one it wrote before. Choose another --out.");
         }
 
-        var foreign = entries.Where(e => e != MarkerName && !ownNames.Contains(e, StringComparer.Ordinal)).ToArray();
+        // A folder csa replaces is deleted whole: so what lies inside its own sub-folders must be csa's too.
+        var nested = entries.Where(e => ownNames.Contains(e, StringComparer.Ordinal) && Directory.Exists(Path.Combine(full, e)))
+            .SelectMany(e => Directory.EnumerateFileSystemEntries(Path.Combine(full, e), "*", SearchOption.AllDirectories))
+            .Where(path => Directory.Exists(path) || !(ownInside?.Invoke(Path.GetRelativePath(full, path)) ?? false))
+            .Select(path => Path.GetRelativePath(full, path));
+        var foreign = entries.Where(e => e != MarkerName && !ownNames.Contains(e, StringComparer.Ordinal)).Concat(nested).ToArray();
         if (foreign.Length > 0)
         {
             throw new IOException(

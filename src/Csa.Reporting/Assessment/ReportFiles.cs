@@ -24,13 +24,19 @@ public static class ReportFiles
     /// <summary>The names csa writes directly inside a report folder.</summary>
     public static IReadOnlyList<string> OwnNames { get; } = [HtmlName, SidecarName, PdfName, "tables.xlsx", "figures"];
 
+    /// <summary>Whether a file of a report folder's figures folder is one csa writes (figures/figure-N.svg or .png).</summary>
+    static bool IsOwnFigure(string relativePath) =>
+        Path.GetDirectoryName(relativePath) == "figures"
+        && Path.GetFileName(relativePath).StartsWith("figure-", StringComparison.Ordinal)
+        && Path.GetExtension(relativePath) is ".svg" or ".png";
+
     /// <summary>Writes the report into <paramref name="folder"/> (replacing a report csa wrote there before); returns the HTML's path.</summary>
     /// <exception cref="IOException">The folder holds files csa did not write, a file cannot be written, or the PDF cannot be printed (Chromium missing or failing).</exception>
     public static async Task<string> WriteAsync(AssessmentReport report, string folder, bool pdf, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         var target = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
-        Core.Files.CsaOutputFolder.CheckWritable(target, OwnNames);
+        Core.Files.CsaOutputFolder.CheckWritable(target, OwnNames, IsOwnFigure);
         var temp = target + $".partial-{Guid.NewGuid():N}";
         Core.Files.CsaOutputFolder.Mark(temp);
         Directory.CreateDirectory(Path.Combine(temp, "figures"));
@@ -53,7 +59,7 @@ public static class ReportFiles
             if (Directory.Exists(target))
             {
                 // Checked above: empty, or holding only csa's own report files.
-                Core.Files.CsaOutputFolder.CheckWritable(target, OwnNames);
+                Core.Files.CsaOutputFolder.CheckWritable(target, OwnNames, IsOwnFigure);
                 Directory.Delete(target, recursive: true);
             }
 
