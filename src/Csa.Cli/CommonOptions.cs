@@ -38,6 +38,24 @@ static class CommonOptions
         },
     };
 
+    /// <summary>A size option (<c>1GiB</c>, <c>512MiB</c>, or bytes) with its default.</summary>
+    public static Option<long> SizeOption(string name, string description, long defaultBytes) => new(name)
+    {
+        Description = $"{description} [default: {ByteSize.Format(defaultBytes)}]",
+        DefaultValueFactory = _ => defaultBytes,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (ByteSize.TryParse(text, out var bytes, out var error))
+            {
+                return bytes;
+            }
+
+            result.AddError($"{name}: {error}");
+            return 0;
+        },
+    };
+
     public static Option<Period?> PeriodOption(string name, string description, bool required) => new(name)
     {
         Description = description,

@@ -11,7 +11,14 @@ static class CsaProcess
     public static Task<Result> RunAsync(string workingDirectory, params string[] args) => RunWithInputAsync(workingDirectory, null, args);
 
     /// <summary>Runs csa with <paramref name="input"/> written to its standard input.</summary>
-    public static async Task<Result> RunWithInputAsync(string workingDirectory, string? input, params string[] args)
+    public static Task<Result> RunWithInputAsync(string workingDirectory, string? input, params string[] args) =>
+        RunAsync(workingDirectory, input, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs csa with these environment variables set (a heap limit, for example).</summary>
+    public static Task<Result> RunWithEnvironmentAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        RunAsync(workingDirectory, null, environment, args);
+
+    static async Task<Result> RunAsync(string workingDirectory, string? input, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,6 +35,11 @@ static class CsaProcess
         }
 
         start.Environment["CI"] = "true";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         if (input is not null)
         {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Csa.Cli.Output;
+using Csa.Ingest.Archives;
 using Csa.Ingest.Geography;
 using Csa.Ingest.PoliceUk;
 
@@ -16,19 +17,38 @@ static class ImportCommands
             Description = "Monthly files (2019-07-cambridgeshire-street.csv), folders laid out as data.police.uk's downloads (searched recursively), or .zip archives of them.",
             Arity = ArgumentArity.OneOrMore,
         };
-        var command = new Command("police-uk", "Import data.police.uk street and outcomes files; each (force, month) replaces what the store held for it.");
+        var defaults = ArchiveLimits.Default;
+        var maxEntry = CommonOptions.SizeOption("--max-entry-size", "The most one zip entry may hold uncompressed.", defaults.MaxEntryBytes);
+        var maxArchive = CommonOptions.SizeOption("--max-archive-size", "The most the files read from one zip archive may hold uncompressed, together.", defaults.MaxArchiveBytes);
+        var maxRatio = new Option<double>("--max-ratio")
+        {
+            Description = "The most a zip entry over 1 MiB may expand (uncompressed over compressed; street files compress about 5-10:1).",
+            DefaultValueFactory = _ => defaults.MaxRatio,
+        };
+        maxRatio.Validators.Add(result =>
+        {
+            if (result.GetValue(maxRatio) is < 1 or double.NaN)
+            {
+                result.AddError("--max-ratio must be 1 or more.");
+            }
+        });
+        var command = new Command("police-uk", "Import data.police.uk street and outcomes files; each (force, month) replaces what the store held for it. Zip archives are checked first: sizes, expansion ratio, CRC-32, no encryption.");
         command.Arguments.Add(paths);
+        command.Options.Add(maxEntry);
+        command.Options.Add(maxArchive);
+        command.Options.Add(maxRatio);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
+            var limits = new ArchiveLimits(parse.GetValue(maxEntry), parse.GetValue(maxArchive), parse.GetValue(maxRatio));
             await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
-            var result = await ImportPoliceUkAsync(store, parse.GetValue(paths)!, cancellationToken);
+            var result = await ImportPoliceUkAsync(store, parse.GetValue(paths)!, cancellationToken, limits);
             Report(result);
         }));
         return command;
     }
 
-    internal static Task<PoliceUkImportResult> ImportPoliceUkAsync(Storage.ICsaStore store, IReadOnlyList<string> paths, CancellationToken cancellationToken) =>
-        ImportProgressDisplay.RunAsync(progress => new PoliceUkImporter(store).ImportAsync(paths, progress, cancellationToken));
+    internal static Task<PoliceUkImportResult> ImportPoliceUkAsync(Storage.ICsaStore store, IReadOnlyList<string> paths, CancellationToken cancellationToken, ArchiveLimits? limits = null) =>
+        ImportProgressDisplay.RunAsync(progress => new PoliceUkImporter(store, limits).ImportAsync(paths, progress, cancellationToken));
 
     internal static void Report(PoliceUkImportResult result)
     {

@@ -31,7 +31,7 @@ public static class ExtractReader
             return [];
         }
 
-        using var reader = InputFile.Csv(text, mapping.Delimiter[0]);
+        using var reader = InputFile.Csv(text, fileName, mapping.Delimiter[0]);
         var columns = MapColumns(reader.Header, fileName, mapping, issues);
         if (columns is null)
         {

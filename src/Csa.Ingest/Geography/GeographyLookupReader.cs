@@ -40,7 +40,7 @@ public static partial class GeographyLookupReader
             return null;
         }
 
-        using var reader = InputFile.Csv(text);
+        using var reader = InputFile.Csv(text, path);
         var names = reader.Header.ColNames;
         string? Find(string pattern) => names.FirstOrDefault(n => Regex.IsMatch(n, "^" + pattern + "$", RegexOptions.CultureInvariant));
 

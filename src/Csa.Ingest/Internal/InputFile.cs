@@ -22,6 +22,14 @@ static class InputFile
     }
 
     /// <summary>A reader over CSV text with a header row, quotes removed and ragged rows allowed (they are checked by the caller).</summary>
-    public static SepReader Csv(string text, char separator = ',') =>
-        Sep.New(separator).Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true }).FromText(text);
+    /// <exception cref="CsaImportException">A row is longer than <see cref="CsvRowLimit.MaxRowChars"/>.</exception>
+    public static SepReader Csv(string text, string path, char separator = ',')
+    {
+        if (CsvRowLimit.Problem(text, out var line) is { } tooLong)
+        {
+            throw new CsaImportException([new ImportIssue(path, line, tooLong)]);
+        }
+
+        return Sep.New(separator).Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true }).FromText(text);
+    }
 }

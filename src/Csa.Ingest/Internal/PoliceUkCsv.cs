@@ -26,6 +26,12 @@ static class PoliceUkCsv
             return false;
         }
 
+        if (CsvRowLimit.Problem(text, out var line) is { } tooLong)
+        {
+            issues.Add(new ImportIssue(fileName, line, tooLong));
+            return false;
+        }
+
         reader = Sep.New(',').Reader(Options).FromText(text);
         return true;
     }

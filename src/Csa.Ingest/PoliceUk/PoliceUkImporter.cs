@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Csa.Core.Importing;
 using Csa.Core.PoliceUk;
+using Csa.Ingest.Archives;
 using Csa.Ingest.Internal;
 using Csa.Storage;
 
@@ -14,14 +15,16 @@ namespace Csa.Ingest.PoliceUk;
 /// all files go to the store in one batch (one transaction), each replacing what the store held for its
 /// force, month and kind, so importing the same files twice changes no count.
 /// </remarks>
-public sealed class PoliceUkImporter(ICsaStore store)
+/// <param name="store">The store to import into.</param>
+/// <param name="limits">How far zip archives may expand (null: <see cref="ArchiveLimits.Default"/>).</param>
+public sealed class PoliceUkImporter(ICsaStore store, ArchiveLimits? limits = null)
 {
     /// <summary>Imports every data.police.uk file under <paramref name="paths"/>.</summary>
     /// <exception cref="CsaImportException">A path or file has a problem; nothing was imported.</exception>
     public async Task<PoliceUkImportResult> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var (sources, findIssues, ignored) = PoliceUkSourceFinder.Find(paths);
+        var (sources, findIssues, ignored) = PoliceUkSourceFinder.Find(paths, limits ?? ArchiveLimits.Default);
         var issues = new List<ImportIssue>(findIssues);
         issues.AddRange(FindRepeats(sources));
         if (issues.Count > 0)
@@ -94,7 +97,18 @@ public sealed class PoliceUkImporter(ICsaStore store)
     /// <summary>Reads, checksums and validates one file; a valid file that the store cannot read in place gets a plain copy on disk.</summary>
     static async Task<CheckedFile> CheckFileAsync(PoliceUkSource source, ScratchCopies copies, Tally tally, CancellationToken cancellationToken)
     {
-        var (bytes, sourceFile) = await TextFile.ReadAsync(source.Open, source.DisplayName, cancellationToken).ConfigureAwait(false);
+        byte[] bytes;
+        SourceFile sourceFile;
+        try
+        {
+            (bytes, sourceFile) = await TextFile.ReadAsync(source.Open, source.DisplayName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArchiveEntryException e)
+        {
+            tally.Checked(source, 0);
+            return new CheckedFile(null, new StreetFileStatistics(0, 0, 0, 0), [new ImportIssue(source.DisplayName, 0, e.Message)]);
+        }
+
         var issues = new List<ImportIssue>();
         var text = TextFile.Decode(bytes, source.DisplayName, issues);
         var statistics = new StreetFileStatistics(0, 0, 0, 0);

@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using Csa.Core.Importing;
+using Csa.Core;
 using Csa.Core.PoliceUk;
+using Csa.Ingest.Archives;
 using Csa.Ingest.Internal;
 
 namespace Csa.Ingest.PoliceUk;
@@ -9,11 +11,12 @@ namespace Csa.Ingest.PoliceUk;
 /// data.police.uk's downloads (searched recursively), and zip archives (also inside such folders).</summary>
 public static class PoliceUkSourceFinder
 {
-    /// <summary>Finds every data.police.uk file under <paramref name="paths"/>.</summary>
+    /// <summary>Finds every data.police.uk file under <paramref name="paths"/>; zip entries are held to <paramref name="limits"/>.</summary>
     /// <returns>The files found; the problems (a missing path, a zip or folder with no street file); and how many files were passed over because their names are not data.police.uk's.</returns>
-    public static (IReadOnlyList<PoliceUkSource> Sources, IReadOnlyList<ImportIssue> Issues, int Ignored) Find(IEnumerable<string> paths)
+    public static (IReadOnlyList<PoliceUkSource> Sources, IReadOnlyList<ImportIssue> Issues, int Ignored) Find(IEnumerable<string> paths, ArchiveLimits limits)
     {
         ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(limits);
         var sources = new List<PoliceUkSource>();
         var issues = new List<ImportIssue>();
         var ignored = 0;
@@ -26,7 +29,7 @@ public static class PoliceUkSourceFinder
                 {
                     if (file.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
                     {
-                        ignored += AddZip(file, found, issues);
+                        ignored += AddZip(file, limits, found, issues);
                     }
                     else if (!TryAddFile(file, found))
                     {
@@ -39,7 +42,7 @@ public static class PoliceUkSourceFinder
             }
             else if (File.Exists(path) && path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
             {
-                ignored += AddZip(path, sources, issues);
+                ignored += AddZip(path, limits, sources, issues);
             }
             else if (File.Exists(path))
             {
@@ -68,10 +71,12 @@ public static class PoliceUkSourceFinder
         return true;
     }
 
-    static int AddZip(string zipPath, List<PoliceUkSource> sources, List<ImportIssue> issues)
+    static int AddZip(string zipPath, ArchiveLimits limits, List<PoliceUkSource> sources, List<ImportIssue> issues)
     {
         var found = new List<PoliceUkSource>();
         var ignored = 0;
+        var problems = issues.Count;
+        long toRead = 0;
         try
         {
             using var archive = ZipFile.OpenRead(zipPath);
@@ -89,12 +94,33 @@ public static class PoliceUkSourceFinder
                 }
 
                 var entryName = entry.FullName;
+                if (name!.Kind != PoliceUkFileKind.StopAndSearch)
+                {
+                    // Stop-and-search files are passed over unread; everything read is held to the limits first.
+                    if (ZipEntryGuard.Refusal(entry, limits) is { } refusal)
+                    {
+                        issues.Add(new ImportIssue($"{zipPath}!{entryName}", 0, refusal));
+                    }
+
+                    toRead += entry.Length;
+                }
+
                 found.Add(new PoliceUkSource($"{zipPath}!{entryName}", name!, entry.Length, () => OpenEntry(zipPath, entryName), null));
             }
         }
         catch (InvalidDataException e)
         {
             issues.Add(new ImportIssue(zipPath, 0, $"not a readable zip archive ({e.Message})"));
+            return ignored;
+        }
+
+        if (toRead > limits.MaxArchiveBytes)
+        {
+            issues.Add(new ImportIssue(zipPath, 0, $"the archive's files declare {ByteSize.Format(toRead)} uncompressed, over the limit of {ByteSize.Format(limits.MaxArchiveBytes)} for one archive (--max-archive-size)"));
+        }
+
+        if (issues.Count > problems)
+        {
             return ignored;
         }
 
@@ -118,7 +144,7 @@ public static class PoliceUkSourceFinder
         try
         {
             var entry = archive.GetEntry(entryName) ?? throw new FileNotFoundException($"{entryName} is no longer in {zipPath}.");
-            return new OwningStream(entry.Open(), archive);
+            return new OwningStream(ZipEntryGuard.Open(entry), archive);
         }
         catch
         {

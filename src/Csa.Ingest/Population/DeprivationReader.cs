@@ -15,7 +15,7 @@ public static class DeprivationReader
         ArgumentNullException.ThrowIfNull(path);
         var (text, source) = await InputFile.ReadTextAsync(path, cancellationToken).ConfigureAwait(false);
         var issues = new List<ImportIssue>();
-        using var reader = InputFile.Csv(text);
+        using var reader = InputFile.Csv(text, path);
         var names = reader.Header.ColNames;
         var code = names.FirstOrDefault(n => n.StartsWith("LSOA", StringComparison.OrdinalIgnoreCase) && n.EndsWith("CD", StringComparison.OrdinalIgnoreCase));
         var rank = names.FirstOrDefault(n => n.StartsWith("IMD", StringComparison.OrdinalIgnoreCase));

@@ -25,7 +25,7 @@ public static partial class PopulationReader
             ?? throw new CsaImportException([new ImportIssue(path, 0, "the estimate's year is not in the file name (…-mid2015.csv): give it with --year")]);
         var (text, source) = await InputFile.ReadTextAsync(path, cancellationToken).ConfigureAwait(false);
         var issues = new List<ImportIssue>();
-        using var reader = InputFile.Csv(text);
+        using var reader = InputFile.Csv(text, path);
         var names = reader.Header.ColNames;
         var code = names.FirstOrDefault(n => LsoaColumn().IsMatch(n));
         var population = names.Where(n => n.Contains("population", StringComparison.OrdinalIgnoreCase))

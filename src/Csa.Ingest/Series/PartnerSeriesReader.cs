@@ -17,7 +17,7 @@ public static class PartnerSeriesReader
         ArgumentNullException.ThrowIfNull(path);
         var (text, source) = await InputFile.ReadTextAsync(path, cancellationToken).ConfigureAwait(false);
         var issues = new List<ImportIssue>();
-        using var reader = InputFile.Csv(text);
+        using var reader = InputFile.Csv(text, path);
         var counts = new List<(Month, long, int)>();
         foreach (var row in reader)
         {

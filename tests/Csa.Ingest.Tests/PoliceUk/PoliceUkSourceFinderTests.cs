@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Csa.Core.PoliceUk;
+using Csa.Ingest.Archives;
 using Csa.Ingest.PoliceUk;
 using Csa.Tests;
 
@@ -10,7 +11,7 @@ public class PoliceUkSourceFinderTests
     [Fact]
     public void Find_Folder_FindsEveryMonthRecursively()
     {
-        var (sources, issues, ignored) = PoliceUkSourceFinder.Find([TestPaths.Cambridgeshire]);
+        var (sources, issues, ignored) = PoliceUkSourceFinder.Find([TestPaths.Cambridgeshire], ArchiveLimits.Default);
 
         Assert.Empty(issues);
         Assert.Equal(0, ignored);
@@ -21,7 +22,7 @@ public class PoliceUkSourceFinderTests
     [Fact]
     public void Find_Zip_FindsEntriesInArchiveLayout()
     {
-        var (sources, issues, _) = PoliceUkSourceFinder.Find([TestPaths.NorthumbriaZip]);
+        var (sources, issues, _) = PoliceUkSourceFinder.Find([TestPaths.NorthumbriaZip], ArchiveLimits.Default);
 
         Assert.Empty(issues);
         Assert.Equal(33, sources.Count);
@@ -39,7 +40,7 @@ public class PoliceUkSourceFinderTests
             archive.CreateEntryFromFile(Path.Combine(TestPaths.Cambridgeshire, "2019-07", "2019-07-cambridgeshire-outcomes.csv"), "2019-07/2019-07-cambridgeshire-outcomes.csv");
         }
 
-        var issue = Assert.Single(PoliceUkSourceFinder.Find([zip]).Issues);
+        var issue = Assert.Single(PoliceUkSourceFinder.Find([zip], ArchiveLimits.Default).Issues);
 
         Assert.Equal($"{zip}: the zip holds no data.police.uk street file (YYYY-MM/YYYY-MM-<force>-street.csv)", issue.ToString());
     }
@@ -51,7 +52,7 @@ public class PoliceUkSourceFinderTests
         var odd = scratch.File("crimes.csv");
         File.WriteAllText(odd, "x");
 
-        var issues = PoliceUkSourceFinder.Find([scratch.File("nowhere"), odd]).Issues;
+        var issues = PoliceUkSourceFinder.Find([scratch.File("nowhere"), odd], ArchiveLimits.Default).Issues;
 
         Assert.Equal(2, issues.Count);
         Assert.Contains("no such file or folder", issues[0].Reason, StringComparison.Ordinal);

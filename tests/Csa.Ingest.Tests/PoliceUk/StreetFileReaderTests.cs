@@ -28,6 +28,28 @@ public class StreetFileReaderTests
     static string FileWith(params string[] rows) => StreetFileReader.Header + "\n" + string.Join("\n", rows) + "\n";
 
     [Fact]
+    public void Read_AQuoteNeverClosed_MakesTheRestOneOverlongRow_NamedByItsFirstLine()
+    {
+        var manyShortLines = string.Join("\n", Enumerable.Repeat(RealRow, 6000));
+        var text = FileWith(RealRow, RealRow.Replace("On or near Lorne Road", "\"On or near Lorne Road", StringComparison.Ordinal), manyShortLines);
+
+        var (_, issues) = Read(text);
+
+        var issue = Assert.Single(issues);
+        Assert.Equal(3, issue.Line);
+        Assert.Contains("longer than 1,048,576 characters (a quote opened in it is never closed)", issue.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_QuotedLineBreaks_AreOneRowAndWithinTheLimit()
+    {
+        var (records, issues) = Read(FileWith(RealRow.Replace("On or near Lorne Road", "\"On or near\nLorne Road\"", StringComparison.Ordinal), RealRow));
+
+        Assert.Empty(issues);
+        Assert.Equal(2, records.Count);
+    }
+
+    [Fact]
     public void Read_RealFile_ReadsEveryRowWithNoIssue()
     {
         var text = System.IO.File.ReadAllText(Path.Combine(TestPaths.Cambridgeshire, "2019-07", File));
