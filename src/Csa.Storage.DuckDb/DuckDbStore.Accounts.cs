@@ -17,18 +17,40 @@ public sealed partial class DuckDbStore
 
         await ExecuteAsync(
             null,
-            "INSERT INTO atlas_user VALUES ($name, $hash, 0, NULL, $at)",
+            "INSERT INTO atlas_user (name, password_hash, failed_attempts, locked_until, created_at, security_stamp) VALUES ($name, $hash, 0, NULL, $at, $stamp)",
             cancellationToken,
             ("name", name),
             ("hash", passwordHash),
-            ("at", _time.GetUtcNow().UtcDateTime)).ConfigureAwait(false);
+            ("at", _time.GetUtcNow().UtcDateTime),
+            ("stamp", NewSecurityStamp())).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> RemoveUserAsync(string name, CancellationToken cancellationToken = default)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = "DELETE FROM atlas_user WHERE name = $name";
+        command.Parameters.Add(new DuckDBParameter("name", name));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
+    }
+
+    /// <inheritdoc/>
+    public async Task<bool> SetPasswordAsync(string name, string passwordHash, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "UPDATE atlas_user SET password_hash = $hash, security_stamp = $stamp, failed_attempts = 0, locked_until = NULL WHERE name = $name";
+        command.Parameters.Add(new DuckDBParameter("hash", passwordHash));
+        command.Parameters.Add(new DuckDBParameter("stamp", NewSecurityStamp()));
+        command.Parameters.Add(new DuckDBParameter("name", name));
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
     /// <inheritdoc/>
     public async Task<AtlasUser?> GetUserAsync(string name, CancellationToken cancellationToken = default)
     {
         using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT name, password_hash, failed_attempts, locked_until FROM atlas_user WHERE name = $name";
+        command.CommandText = "SELECT name, password_hash, failed_attempts, locked_until, security_stamp FROM atlas_user WHERE name = $name";
         command.Parameters.Add(new DuckDBParameter("name", name));
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -37,7 +59,7 @@ public sealed partial class DuckDbStore
         }
 
         DateTimeOffset? lockedUntil = reader.IsDBNull(3) ? null : new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(3), DateTimeKind.Utc));
-        return new AtlasUser(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), lockedUntil);
+        return new AtlasUser(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), lockedUntil, reader.GetString(4));
     }
 
     /// <inheritdoc/>
@@ -50,4 +72,6 @@ public sealed partial class DuckDbStore
         command.Parameters.Add(new DuckDBParameter("name", name));
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    static string NewSecurityStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 }

@@ -100,6 +100,12 @@ public interface ICsaStore : IAsyncDisposable
     /// <exception cref="Core.CsaQueryException">An account of that name exists.</exception>
     Task AddUserAsync(string name, string passwordHash, CancellationToken cancellationToken = default);
 
+    /// <summary>Removes the account of that name; false when there is none. Its sessions end at their next request.</summary>
+    Task<bool> RemoveUserAsync(string name, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets the account's password hash and renews its security stamp (ending its sessions) and clears its lock; false when there is no such account.</summary>
+    Task<bool> SetPasswordAsync(string name, string passwordHash, CancellationToken cancellationToken = default);
+
     /// <summary>The account of that name, or null.</summary>
     Task<AtlasUser?> GetUserAsync(string name, CancellationToken cancellationToken = default);
 

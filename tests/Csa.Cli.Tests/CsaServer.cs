@@ -17,15 +17,23 @@ static class CsaServer
     }
 
     /// <summary>Starts the public atlas on the store in <paramref name="scratch"/>.</summary>
-    public static Process Start(ScratchFolder scratch, int port)
+    public static Process Start(ScratchFolder scratch, int port) => Start(scratch, port, isPublic: true, new Dictionary<string, string>());
+
+    /// <summary>Starts the atlas, public or restricted, with these environment variables set (a heap limit, for example).</summary>
+    public static Process Start(ScratchFolder scratch, int port, bool isPublic, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = scratch.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "csa.dll"), "serve", "--public", "--urls", $"http://127.0.0.1:{port}" })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "csa.dll"), "serve", "--urls", $"http://127.0.0.1:{port}" }.Concat(isPublic ? ["--public"] : []))
         {
             start.ArgumentList.Add(arg);
         }
 
         start.Environment["CI"] = "true";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -1,6 +1,9 @@
 using Csa.Analysis.Disclosure;
+using Csa.Web.Accounts;
 using Csa.Web.Endpoints;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 
 namespace Csa.Web.Extensions;
 
@@ -14,7 +17,10 @@ public static class AtlasExtensions
         builder.Services.AddOptions<AtlasOptions>().BindConfiguration("Atlas");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<StoreAccess>();
-        builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddSingleton(services => new LoginThrottle(services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IPasswordVerifier, Pbkdf2PasswordVerifier>();
+        builder.Services.AddSingleton<AccountLogin>();
+        builder.Services.AddSingleton<SessionValidator>();
         builder.Services.AddSingleton(services =>
         {
             var atlas = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AtlasOptions>>().Value;
@@ -29,11 +35,26 @@ public static class AtlasExtensions
             return Task.CompletedTask;
         }));
         builder.Services.AddAntiforgery();
-        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(options =>
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme).Configure<IOptions<AtlasOptions>>((options, atlas) =>
         {
             options.LoginPath = "/login";
+            options.LogoutPath = "/logout";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
+
+            // Idle lifetime: the cookie slides while the analyst works; the absolute lifetime and the security stamp are checked on every request.
+            options.ExpireTimeSpan = atlas.Value.SessionIdleTimeout;
+            options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                var validator = context.HttpContext.RequestServices.GetRequiredService<SessionValidator>();
+                if (context.Principal is null || await validator.EndedAsync(context.Principal, context.HttpContext.RequestAborted) is not null)
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                }
+            };
             options.Events.OnRedirectToLogin = context =>
             {
                 // The API answers 401, not a redirect; pages go to the login form.
@@ -85,6 +106,9 @@ public static class AtlasExtensions
         var openApi = app.MapOpenApi("/openapi/{documentName}.json");
         if (!options.Public)
         {
+            // Made now, so that no login pays for the dummy hash.
+            app.Services.GetRequiredService<AccountLogin>();
+
             // The restricted atlas describes itself to analysts only.
             openApi.RequireAuthorization();
         }

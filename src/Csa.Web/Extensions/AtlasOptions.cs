@@ -29,6 +29,12 @@ public sealed class AtlasOptions
     /// <summary>The attribution the tiles' licence asks for.</summary>
     public string? TileAttribution { get; set; }
 
+    /// <summary>A restricted-atlas session ends after this long without a request (default 30 minutes).</summary>
+    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A restricted-atlas session ends this long after its login, however busy (default 8 hours).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
     /// <summary>The restricted markers in force.</summary>
     public IReadOnlyList<string> EffectiveRestrictedMarkers => RestrictedMarkers is { Length: > 0 } configured ? configured : DefaultRestrictedMarkers;
 }

@@ -234,6 +234,7 @@ async function start() {
   $("category").innerHTML = config.categories.map(c => `<option>${escapeHtml(c)}</option>`).join("");
   $("marker").innerHTML = `<option value="">All crimes</option>` +
     Object.entries(config.markers).map(([k, label]) => `<option value="${escapeHtml(k)}">${escapeHtml(label)}</option>`).join("");
+  $("logout").hidden = config.public;
   $("mode").textContent = config.public
     ? "Public atlas. Street counts are data.police.uk's own published records and are shown as published, without suppression. " +
       `Figures from the force's own extract (victim and offender profiles, crimes by marker) are given for whole financial years inside the extract, ` +

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Csa.Tests;
+
+namespace Csa.Cli.Tests;
+
+/// <summary>Accounts as an administrator and an attacker meet them: <c>csa user password|remove</c>, and a restricted
+/// <c>csa serve</c> under a flood of large login names, in a child process whose managed heap is capped.</summary>
+public sealed partial class AtlasAccountProcessTests
+{
+    [Fact]
+    public async Task UserPasswordAndRemove_ChangeAndRemoveAccounts_AndSayWhenThereIsNone()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        Assert.Equal(0, (await CsaProcess.RunWithInputAsync(scratch.Path, "a long enough password", "user", "add", "analyst", "--password-stdin")).ExitCode);
+
+        var changed = await CsaProcess.RunWithInputAsync(scratch.Path, "another long password", "user", "password", "analyst", "--password-stdin");
+        var tooShort = await CsaProcess.RunWithInputAsync(scratch.Path, "short", "user", "password", "analyst", "--password-stdin");
+        var nobody = await CsaProcess.RunWithInputAsync(scratch.Path, "another long password", "user", "password", "nobody", "--password-stdin");
+        var removed = await CsaProcess.RunAsync(scratch, "user", "remove", "analyst");
+        var again = await CsaProcess.RunAsync(scratch, "user", "remove", "analyst");
+        var badName = await CsaProcess.RunWithInputAsync(scratch.Path, "a long enough password", "user", "add", new string('n', 65), "--password-stdin");
+
+        Assert.Equal(0, changed.ExitCode);
+        Assert.Contains("Changed the password of 'analyst'; its open sessions are ended.", changed.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadQuery, tooShort.ExitCode);
+        Assert.Contains("at least 12 characters", tooShort.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadQuery, nobody.ExitCode);
+        Assert.Contains("There is no atlas account named 'nobody'.", nobody.Error, StringComparison.Ordinal);
+        Assert.Equal(0, removed.ExitCode);
+        Assert.Equal(ExitCodes.BadQuery, again.ExitCode);
+        Assert.Equal(ExitCodes.BadQuery, badName.ExitCode);
+        Assert.Contains("at most 64 characters", badName.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>10,000 logins with 12,000-character names against a restricted atlas whose managed heap is capped at 160 MiB
+    /// (the names alone, kept as the throttle used to keep them, would need 240 MB): every one is answered with a 4xx, the
+    /// server stays up, and this client's address ends up locked.</summary>
+    [Fact]
+    public async Task ALoginFloodOfLargeNames_IsAnsweredWithinAHeapLimit()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        Assert.Equal(0, (await CsaProcess.RunWithInputAsync(scratch.Path, "a long enough password", "user", "add", "analyst", "--password-stdin")).ExitCode);
+        var port = CsaServer.FreePort();
+        using var server = CsaServer.Start(scratch, port, isPublic: false, new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0xA000000" });
+        try
+        {
+            using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
+            using var http = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await CsaServer.WaitUntilUpAsync(http);
+            var token = Token().Match(await http.GetStringAsync("/login"));
+            var statuses = new System.Collections.Concurrent.ConcurrentBag<HttpStatusCode>();
+
+            await Parallel.ForEachAsync(Enumerable.Range(0, 10_000), new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, cancellationToken) =>
+            {
+                using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    [token.Groups[1].Value] = token.Groups[2].Value,
+                    ["name"] = $"{i:D5}{new string('n', 11_995)}",
+                    ["password"] = "a long enough password",
+                });
+                using var response = await http.PostAsync("/login", form, cancellationToken);
+                statuses.Add(response.StatusCode);
+            });
+            var login = await http.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                [token.Groups[1].Value] = token.Groups[2].Value,
+                ["name"] = "analyst",
+                ["password"] = "a long enough password",
+            }));
+
+            Assert.False(server.HasExited, "the server ran out of memory");
+            Assert.Equal(10_000, statuses.Count);
+            Assert.All(statuses, s => Assert.Contains(s, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests }));
+            Assert.Equal(HttpStatusCode.TooManyRequests, login.StatusCode);
+            Assert.Contains("Too many failed logins from this address", await login.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+        }
+    }
+
+    [GeneratedRegex("name=\"([^\"]+)\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+}
