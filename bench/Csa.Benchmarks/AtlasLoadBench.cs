@@ -41,7 +41,7 @@ static class AtlasLoadBench
 
         var port = FreePort();
         using var stop = new CancellationTokenSource();
-        var server = AtlasHost.RunAsync(new AtlasOptions { StorePath = store, Public = true }, $"http://127.0.0.1:{port}", stop.Token);
+        var server = AtlasHost.RunAsync(new AtlasOptions { StorePath = store, Public = true }, $"http://127.0.0.1:{port}", null, stop.Token);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await WaitUntilUpAsync(http);
         string[] urls =

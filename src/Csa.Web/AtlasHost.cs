@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using Csa.Web.Extensions;
 
 namespace Csa.Web;
@@ -6,12 +7,18 @@ namespace Csa.Web;
 /// <summary>Runs the atlas from another program (<c>csa serve</c>).</summary>
 public static class AtlasHost
 {
-    /// <summary>Serves the atlas with <paramref name="options"/> (the store read-only) on <paramref name="urls"/> until cancelled.</summary>
-    public static async Task RunAsync(AtlasOptions options, string urls, CancellationToken cancellationToken)
+    /// <summary>Serves the atlas with <paramref name="options"/> (the store read-only) on <paramref name="urls"/> until cancelled,
+    /// https URLs with <paramref name="certificate"/>.</summary>
+    public static async Task RunAsync(AtlasOptions options, string urls, X509Certificate2? certificate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(urls);
+        if (certificate is not null)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate));
+        }
+
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var settings = new Dictionary<string, string?>
         {

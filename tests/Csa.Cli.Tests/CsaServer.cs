@@ -20,10 +20,14 @@ static class CsaServer
     public static Process Start(ScratchFolder scratch, int port) => Start(scratch, port, isPublic: true, new Dictionary<string, string>());
 
     /// <summary>Starts the atlas, public or restricted, with these environment variables set (a heap limit, for example).</summary>
-    public static Process Start(ScratchFolder scratch, int port, bool isPublic, IReadOnlyDictionary<string, string> environment)
+    public static Process Start(ScratchFolder scratch, int port, bool isPublic, IReadOnlyDictionary<string, string> environment) =>
+        Start(scratch, isPublic ? ["--urls", $"http://127.0.0.1:{port}", "--public"] : ["--urls", $"http://127.0.0.1:{port}"], environment);
+
+    /// <summary>Starts <c>csa serve</c> with these arguments and environment variables.</summary>
+    public static Process Start(ScratchFolder scratch, string[] serveArgs, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = scratch.Path, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "csa.dll"), "serve", "--urls", $"http://127.0.0.1:{port}" }.Concat(isPublic ? ["--public"] : []))
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "csa.dll"), "serve" }.Concat(serveArgs))
         {
             start.ArgumentList.Add(arg);
         }

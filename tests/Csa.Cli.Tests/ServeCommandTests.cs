@@ -45,6 +45,7 @@ public sealed class ServeCommandTests(ITestOutputHelper output)
                 if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
                 {
                     Assert.Contains("\"status\":503", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+                    Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
                 }
             }
 

@@ -20,8 +20,13 @@ static class ServeCommand
         };
         var tileUrl = new Option<string?>("--tile-url") { Description = "A map tile URL template ({z}/{x}/{y}) to draw under the boundaries; none by default, so the atlas works offline." };
         var tileAttribution = new Option<string?>("--tile-attribution") { Description = "The attribution the tiles' licence asks for." };
+        var certificate = new Option<string?>("--certificate")
+        {
+            Description = $"The TLS certificate for https URLs: a PEM file (with --certificate-key) or a PKCS#12 (.pfx) file, its password in the environment variable {ServerCertificate.PasswordVariable}.",
+        };
+        var certificateKey = new Option<string?>("--certificate-key") { Description = "The PEM private key of a PEM --certificate." };
         var command = new Command("serve", "Serve the community safety atlas (ward and LSOA maps, charts, comparisons, hot spots, pyramids; JSON API documented at /openapi/v1.json) over the store, read-only: restricted (login; csa user add) unless --public.");
-        foreach (var option in new Option[] { urls, isPublic, suppressUpTo, restricted, tileUrl, tileAttribution })
+        foreach (var option in new Option[] { urls, isPublic, suppressUpTo, restricted, tileUrl, tileAttribution, certificate, certificateKey })
         {
             command.Options.Add(option);
         }
@@ -31,6 +36,17 @@ static class ServeCommand
             if (result.GetValue(suppressUpTo) is < 0 or > 100)
             {
                 result.AddError("--suppress-up-to must be from 0 to 100.");
+            }
+
+            var https = (result.GetValue(urls) ?? string.Empty).Split(';').Any(u => u.Trim().StartsWith("https://", StringComparison.OrdinalIgnoreCase));
+            if (https && result.GetValue(certificate) is null)
+            {
+                result.AddError("An https URL needs a certificate: give --certificate FILE (PEM with --certificate-key, or .pfx), or serve http behind a proxy that terminates TLS.");
+            }
+
+            if (result.GetValue(certificateKey) is not null && result.GetValue(certificate) is null)
+            {
+                result.AddError("--certificate-key needs --certificate.");
             }
 
             foreach (var marker in result.GetValue(restricted) ?? [])
@@ -43,6 +59,8 @@ static class ServeCommand
         });
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
+            using var serverCertificate = parse.GetValue(certificate) is { } certificatePath ? ServerCertificate.Load(certificatePath, parse.GetValue(certificateKey)) : null;
+
             // Open the store once for writing: it is created or migrated here, so that the atlas can read it read-only.
             await (await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken)).DisposeAsync();
             var options = new AtlasOptions
@@ -55,7 +73,7 @@ static class ServeCommand
                 TileAttribution = parse.GetValue(tileAttribution),
             };
             Console.WriteLine($"The atlas is at {parse.GetValue(urls)} ({(options.Public ? $"public: counts from 1 to {options.SuppressUpTo} not shown" : "restricted: log in with an account from csa user add")}); its API is described at /openapi/v1.json. Stop it with Ctrl+C.");
-            await AtlasHost.RunAsync(options, parse.GetValue(urls)!, cancellationToken);
+            await AtlasHost.RunAsync(options, parse.GetValue(urls)!, serverCertificate, cancellationToken);
         }));
         return command;
     }

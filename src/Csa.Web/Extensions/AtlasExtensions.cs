@@ -28,6 +28,7 @@ public static class AtlasExtensions
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<QueryErrorHandler>();
+        builder.Services.AddExceptionHandler<StoreBusyHandler>();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "csa community safety atlas";
