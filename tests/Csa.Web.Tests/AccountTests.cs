@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Csa.Core.Security;
 using Csa.Storage.DuckDb;
 using Csa.Web.Accounts;
@@ -13,7 +12,7 @@ namespace Csa.Web.Tests;
 /// <summary>Accounts of the restricted atlas: equal work for every name, logout, sessions ended by a password change or a
 /// removed account, idle and absolute lifetimes, and a throttle of fixed size.</summary>
 [Collection(AtlasStoreGroup.Name)]
-public sealed partial class AccountTests(AtlasStoreFixture fixture)
+public sealed class AccountTests(AtlasStoreFixture fixture)
 {
     static readonly WebApplicationFactoryClientOptions NoRedirects = new() { AllowAutoRedirect = false, HandleCookies = true };
 
@@ -24,11 +23,11 @@ public sealed partial class AccountTests(AtlasStoreFixture fixture)
         using var atlas = fixture.Atlas(isPublic: false).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPasswordVerifier>(counter)));
         using var client = atlas.CreateClient(NoRedirects);
 
-        var unknown = await LogInAsync(client, "nobody-of-that-name", "a long enough password");
+        var unknown = await AtlasApiTests.LogInAsync(client, "a long enough password", "nobody-of-that-name");
         var afterUnknown = counter.Count;
-        var wrong = await LogInAsync(client, AtlasStoreFixture.User, "not the password at all");
+        var wrong = await AtlasApiTests.LogInAsync(client, "not the password at all", AtlasStoreFixture.User);
         var afterWrong = counter.Count;
-        var right = await LogInAsync(client, AtlasStoreFixture.User, AtlasStoreFixture.Password);
+        var right = await AtlasApiTests.LogInAsync(client, AtlasStoreFixture.Password, AtlasStoreFixture.User);
 
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
@@ -44,8 +43,8 @@ public sealed partial class AccountTests(AtlasStoreFixture fixture)
         using var atlas = fixture.Atlas(isPublic: false).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPasswordVerifier>(counter)));
         using var client = atlas.CreateClient(NoRedirects);
 
-        var tooLong = await LogInAsync(client, new string('n', 65), "a long enough password");
-        var huge = await LogInAsync(client, new string('n', 2 << 20), "a long enough password");
+        var tooLong = await AtlasApiTests.LogInAsync(client, "a long enough password", new string('n', 65));
+        var huge = await AtlasApiTests.LogInAsync(client, "a long enough password", new string('n', 2 << 20));
 
         Assert.Equal(HttpStatusCode.Unauthorized, tooLong.StatusCode);
         // Kestrel refuses the 2 MB form (413; see the csa serve test); the test server does not enforce sizes, and the name rule refuses it.
@@ -57,12 +56,11 @@ public sealed partial class AccountTests(AtlasStoreFixture fixture)
     public async Task Logout_EndsTheSession()
     {
         using var atlas = fixture.Atlas(isPublic: false);
-        using var client = await LoggedInAsync(atlas, AtlasStoreFixture.User, AtlasStoreFixture.Password);
+        using var client = await AtlasApiTests.LoggedInAsync(atlas, AtlasStoreFixture.User, AtlasStoreFixture.Password);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/config")).StatusCode);
 
-        var form = await client.GetStringAsync("/logout");
-        var token = Token().Match(form);
-        var logout = await client.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string> { [token.Groups[1].Value] = token.Groups[2].Value }));
+        var (field, token) = await AtlasApiTests.FormTokenAsync(client, "/logout");
+        var logout = await client.PostAsync("/logout", new FormUrlEncodedContent(new Dictionary<string, string> { [field] = token }));
 
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.Equal("/login", logout.Headers.Location!.ToString());
@@ -77,16 +75,16 @@ public sealed partial class AccountTests(AtlasStoreFixture fixture)
         try
         {
             using var atlas = fixture.Atlas(isPublic: false);
-            using var first = await LoggedInAsync(atlas, Name, "first long password");
-            using var analyst = await LoggedInAsync(atlas, AtlasStoreFixture.User, AtlasStoreFixture.Password);
+            using var first = await AtlasApiTests.LoggedInAsync(atlas, Name, "first long password");
+            using var analyst = await AtlasApiTests.LoggedInAsync(atlas, AtlasStoreFixture.User, AtlasStoreFixture.Password);
             Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/api/config")).StatusCode);
 
             await WithStoreAsync(s => s.SetPasswordAsync(Name, PasswordHash.Create("second long password")));
 
             Assert.Equal(HttpStatusCode.Unauthorized, (await first.GetAsync("/api/config")).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync("/api/config")).StatusCode);
-            Assert.Equal(HttpStatusCode.Unauthorized, (await LogInAsync(atlas.CreateClient(NoRedirects), Name, "first long password")).StatusCode);
-            using var second = await LoggedInAsync(atlas, Name, "second long password");
+            Assert.Equal(HttpStatusCode.Unauthorized, (await AtlasApiTests.LogInAsync(atlas.CreateClient(NoRedirects), "first long password", Name)).StatusCode);
+            using var second = await AtlasApiTests.LoggedInAsync(atlas, Name, "second long password");
             Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/api/config")).StatusCode);
 
             await WithStoreAsync(s => s.RemoveUserAsync(Name));
@@ -107,13 +105,13 @@ public sealed partial class AccountTests(AtlasStoreFixture fixture)
         using var atlas = fixture.Atlas(isPublic: false, ("Atlas:SessionIdleTimeout", "00:30:00"), ("Atlas:SessionLifetime", "02:00:00"))
             .WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
 
-        using var idle = await LoggedInAsync(atlas, AtlasStoreFixture.User, AtlasStoreFixture.Password);
+        using var idle = await AtlasApiTests.LoggedInAsync(atlas, AtlasStoreFixture.User, AtlasStoreFixture.Password);
         clock.Advance(TimeSpan.FromMinutes(29));
         Assert.Equal(HttpStatusCode.OK, (await idle.GetAsync("/api/config")).StatusCode);
         clock.Advance(TimeSpan.FromMinutes(31));
         Assert.Equal(HttpStatusCode.Unauthorized, (await idle.GetAsync("/api/config")).StatusCode);
 
-        using var busy = await LoggedInAsync(atlas, AtlasStoreFixture.User, AtlasStoreFixture.Password);
+        using var busy = await AtlasApiTests.LoggedInAsync(atlas, AtlasStoreFixture.User, AtlasStoreFixture.Password);
         for (var elapsed = TimeSpan.Zero; elapsed < TimeSpan.FromHours(2) - TimeSpan.FromMinutes(20); elapsed += TimeSpan.FromMinutes(20))
         {
             clock.Advance(TimeSpan.FromMinutes(20));
@@ -168,28 +166,6 @@ public sealed partial class AccountTests(AtlasStoreFixture fixture)
         await using var store = await DuckDbStore.OpenAsync(fixture.StorePath, TimeProvider.System);
         await change(store);
     }
-
-    static async Task<HttpResponseMessage> LogInAsync(HttpClient client, string name, string password)
-    {
-        var form = await client.GetStringAsync("/login");
-        var token = Token().Match(form);
-        return await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            [token.Groups[1].Value] = token.Groups[2].Value,
-            ["name"] = name,
-            ["password"] = password,
-        }));
-    }
-
-    static async Task<HttpClient> LoggedInAsync(WebApplicationFactory<Program> atlas, string name, string password)
-    {
-        var client = atlas.CreateClient(NoRedirects);
-        Assert.Equal(HttpStatusCode.Redirect, (await LogInAsync(client, name, password)).StatusCode);
-        return client;
-    }
-
-    [GeneratedRegex("name=\"([^\"]+)\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 
     sealed class CountingVerifier : IPasswordVerifier
     {

@@ -10,24 +10,30 @@ public sealed partial class AtlasApiTests(AtlasStoreFixture fixture)
 {
     static readonly WebApplicationFactoryClientOptions NoRedirects = new() { AllowAutoRedirect = false, HandleCookies = true };
 
-    internal static async Task<HttpResponseMessage> LogInAsync(HttpClient client, string password)
+    internal static async Task<HttpResponseMessage> LogInAsync(HttpClient client, string password, string name = AtlasStoreFixture.User)
     {
-        var form = await client.GetStringAsync("/login");
-        var token = Token().Match(form);
-        Assert.True(token.Success, "the login form carries an anti-forgery token");
+        var token = await FormTokenAsync(client, "/login");
         return await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            [token.Groups[1].Value] = token.Groups[2].Value,
-            ["name"] = AtlasStoreFixture.User,
+            [token.Field] = token.Value,
+            ["name"] = name,
             ["password"] = password,
         }));
     }
 
-    /// <summary>A client of the restricted atlas, logged in as the fixture's analyst.</summary>
-    internal static async Task<HttpClient> LoggedInAsync(WebApplicationFactory<Program> atlas)
+    /// <summary>The anti-forgery field and token of the form at <paramref name="path"/>.</summary>
+    internal static async Task<(string Field, string Value)> FormTokenAsync(HttpClient client, string path)
+    {
+        var token = Token().Match(await client.GetStringAsync(path));
+        Assert.True(token.Success, $"the form at {path} carries an anti-forgery token");
+        return (token.Groups[1].Value, token.Groups[2].Value);
+    }
+
+    /// <summary>A client of the restricted atlas, logged in as the fixture's analyst (or as <paramref name="name"/>).</summary>
+    internal static async Task<HttpClient> LoggedInAsync(WebApplicationFactory<Program> atlas, string name = AtlasStoreFixture.User, string password = AtlasStoreFixture.Password)
     {
         var client = atlas.CreateClient(NoRedirects);
-        Assert.Equal(HttpStatusCode.Redirect, (await LogInAsync(client, AtlasStoreFixture.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await LogInAsync(client, password, name)).StatusCode);
         return client;
     }
 

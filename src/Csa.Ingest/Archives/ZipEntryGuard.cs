@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Csa.Core;
+using Csa.Ingest.Internal;
 
 namespace Csa.Ingest.Archives;
 
@@ -50,17 +51,11 @@ static class ZipEntryGuard
     }
 
     /// <summary>Reads an entry's bytes, failing as soon as they run past the declared length, and checking the CRC-32 at the end.</summary>
-    sealed class CheckedEntryStream(Stream inner, long declaredLength, uint declaredCrc) : Stream
+    sealed class CheckedEntryStream(Stream inner, long declaredLength, uint declaredCrc) : ReadOnlyStream
     {
         readonly System.IO.Hashing.Crc32 _crc = new();
         long _read;
         bool _checked;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
 
         public override long Length => declaredLength;
 
@@ -82,13 +77,11 @@ static class ZipEntryGuard
             int n;
             try
             {
-                // Ask for one byte more than the entry may still hold, so that data beyond the declared length is seen.
-                var room = (int)Math.Min(buffer.Length, declaredLength - _read + 1);
-                n = inner.Read(buffer[..Math.Max(1, room)]);
+                n = inner.Read(buffer[..Room(buffer.Length)]);
             }
             catch (InvalidDataException e)
             {
-                throw new ArchiveEntryException($"the entry is damaged: its compressed data cannot be read ({e.Message}); download the archive again");
+                throw Unreadable(e);
             }
 
             Accept(buffer[..n]);
@@ -105,12 +98,11 @@ static class ZipEntryGuard
             int n;
             try
             {
-                var room = (int)Math.Min(buffer.Length, declaredLength - _read + 1);
-                n = await inner.ReadAsync(buffer[..Math.Max(1, room)], cancellationToken).ConfigureAwait(false);
+                n = await inner.ReadAsync(buffer[..Room(buffer.Length)], cancellationToken).ConfigureAwait(false);
             }
             catch (InvalidDataException e)
             {
-                throw new ArchiveEntryException($"the entry is damaged: its compressed data cannot be read ({e.Message}); download the archive again");
+                throw Unreadable(e);
             }
 
             Accept(buffer.Span[..n]);
@@ -119,6 +111,12 @@ static class ZipEntryGuard
 
         public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
             ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        static ArchiveEntryException Unreadable(InvalidDataException e) =>
+            new($"the entry is damaged: its compressed data cannot be read ({e.Message}); download the archive again");
+
+        /// <summary>How much to ask for: one byte more than the entry may still hold, so that data beyond the declared length is seen.</summary>
+        int Room(int wanted) => (int)Math.Max(1, Math.Min(wanted, declaredLength - _read + 1));
 
         void Accept(ReadOnlySpan<byte> bytes)
         {
@@ -143,16 +141,6 @@ static class ZipEntryGuard
                 }
             }
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

@@ -1,14 +1,8 @@
 namespace Csa.Ingest.Internal;
 
 /// <summary>A read-only stream that disposes its owner (a zip archive) with itself.</summary>
-sealed class OwningStream(Stream inner, IDisposable owner) : Stream
+sealed class OwningStream(Stream inner, IDisposable owner) : ReadOnlyStream
 {
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
     public override long Length => inner.Length;
 
     public override long Position
@@ -23,16 +17,6 @@ sealed class OwningStream(Stream inner, IDisposable owner) : Stream
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         inner.ReadAsync(buffer, cancellationToken);
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
