@@ -1,6 +1,6 @@
 using System.IO.Compression;
-using Csa.Core.Importing;
 using Csa.Core;
+using Csa.Core.Importing;
 using Csa.Core.PoliceUk;
 using Csa.Ingest.Archives;
 using Csa.Ingest.Internal;
