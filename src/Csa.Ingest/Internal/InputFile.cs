@@ -21,15 +21,15 @@ static class InputFile
         return (text, source);
     }
 
-    /// <summary>A reader over CSV text with a header row, quotes removed and ragged rows allowed (they are checked by the caller).</summary>
+    /// <summary>A reader over CSV text with a header row (unless <paramref name="hasHeader"/> is false), quotes removed and ragged rows allowed (they are checked by the caller).</summary>
     /// <exception cref="CsaImportException">A row is longer than <see cref="CsvRowLimit.MaxRowChars"/>.</exception>
-    public static SepReader Csv(string text, string path, char separator = ',')
+    public static SepReader Csv(string text, string path, char separator = ',', bool hasHeader = true)
     {
         if (CsvRowLimit.Problem(text, out var line) is { } tooLong)
         {
             throw new CsaImportException([new ImportIssue(path, line, tooLong)]);
         }
 
-        return Sep.New(separator).Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true }).FromText(text);
+        return Sep.New(separator).Reader(o => o with { HasHeader = hasHeader, Unescape = true, DisableColCountCheck = true }).FromText(text);
     }
 }

@@ -20,6 +20,17 @@ static class TextFile
         return (bytes, new SourceFile(displayName, sha256, bytes.LongLength));
     }
 
+    /// <summary>The ledger record of a file read some other way (a workbook): its checksum, computed as a stream.</summary>
+    public static async Task<SourceFile> ChecksumAsync(string path, CancellationToken cancellationToken)
+    {
+        var stream = File.OpenRead(path);
+        await using (stream.ConfigureAwait(false))
+        {
+            var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+            return new SourceFile(path, sha256, stream.Length);
+        }
+    }
+
     /// <summary>Decodes UTF-8 (a byte-order mark is dropped); invalid bytes give an issue naming the line.</summary>
     public static string? Decode(byte[] bytes, string displayName, List<ImportIssue> issues)
     {

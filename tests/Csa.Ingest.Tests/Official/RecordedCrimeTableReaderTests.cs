@@ -8,7 +8,7 @@ namespace Csa.Ingest.Tests.Official;
 
 /// <summary>The Home Office force-level tables in ../shared/data/prc (real; they must be there, as they are in CI), and
 /// SYNTHETIC edits of a real row for the errors.</summary>
-public class RecordedCrimeCsvReaderTests
+public class RecordedCrimeTableReaderTests
 {
     static string Prc(string name) =>
         Path.Combine(TestPaths.SharedData ?? throw new InvalidOperationException("../shared/data is not beside the repository."), "prc", name);
@@ -19,7 +19,7 @@ public class RecordedCrimeCsvReaderTests
     [Fact]
     public async Task TheOctober2023Release_ReadsInFull_WithThePublishedTotals()
     {
-        var (level, rows, _) = await RecordedCrimeCsvReader.ReadAsync(Prc("prc-pfa-2012-13_to_2023-24q1.csv"));
+        var (level, rows, _) = await RecordedCrimeTableReader.ReadAsync(Prc("prc-pfa-2012-13_to_2023-24q1.csv"));
 
         Assert.Equal(RecordedCrimeLevel.Force, level);
         Assert.Equal(258_905, rows.Count);
@@ -35,12 +35,59 @@ public class RecordedCrimeCsvReaderTests
     [Fact]
     public async Task The2018Release_WithSpacesAroundCounts_AndTheFraudBodysOldName_Reads()
     {
-        var (_, rows, _) = await RecordedCrimeCsvReader.ReadAsync(Prc("prc-pfa-2017-18.csv"));
+        var (_, rows, _) = await RecordedCrimeTableReader.ReadAsync(Prc("prc-pfa-2017-18.csv"));
 
         Assert.Equal(23_068, rows.Count);
         Assert.Equal(15_534, rows.Where(r => r.Area == "Durham" && r.Quarter == 2).Sum(r => r.Count));
         Assert.Contains(rows, r => r.Area == "UK Finance");
         Assert.DoesNotContain(rows, r => r.Area == "Financial Fraud Action UK");
+    }
+
+    static string Fixture(string name) => Path.Combine(TestPaths.RepositoryRoot, "tests", "Csa.Ingest.Tests", "Official", "Fixtures", name);
+
+    static IEnumerable<RecordedCrimeRow> WithoutLines(IEnumerable<RecordedCrimeRow> rows) => rows.Select(r => r with { Line = 0 });
+
+    [Fact]
+    public async Task TheOdsFixture_InThePublishedLayout_ReadsTheSameAsItsCsv()
+    {
+        var (csvLevel, csv, _) = await RecordedCrimeTableReader.ReadAsync(Fixture("prc-fixture.csv"));
+        var (odsLevel, ods, source) = await RecordedCrimeTableReader.ReadAsync(Fixture("prc-fixture.ods"));
+
+        Assert.Equal(2_160, csv.Count);
+        Assert.Equal(csvLevel, odsLevel);
+        Assert.Equal(WithoutLines(csv), WithoutLines(ods));
+        Assert.Equal(3, ods[0].Line); // the sheet's title row, then its header
+        Assert.Equal(64, source.Sha256.Length);
+    }
+
+    [Fact]
+    public async Task AnXlsxWorkbook_ReadsTheSameAsTheCsv()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        var (_, csv, _) = await RecordedCrimeTableReader.ReadAsync(Fixture("prc-fixture.csv"));
+        var sheets = new Dictionary<string, object> { ["Notes"] = new[] { new Dictionary<string, object> { ["Notes"] = "SYNTHETIC workbook made from the test fixture" } } };
+        foreach (var year in csv.Select(r => r.Year).Distinct())
+        {
+            var label = year.ToString();
+            sheets[label.Replace('/', '_')] = csv.Where(r => r.Year == year).Select(r => new Dictionary<string, object>
+            {
+                ["Financial Year"] = label,
+                ["Financial Quarter"] = r.Quarter,
+                ["Force Name"] = r.Area,
+                ["Offence Description"] = r.OffenceDescription,
+                ["Offence Group"] = r.OffenceGroup,
+                ["Offence Subgroup"] = r.OffenceSubgroup,
+                ["Offence Code"] = r.OffenceCode,
+                ["Number of Offences"] = r.Count,
+            }).ToArray();
+        }
+
+        var xlsx = scratch.File("prc.xlsx");
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(xlsx, sheets);
+
+        var (_, rows, _) = await RecordedCrimeTableReader.ReadAsync(xlsx);
+
+        Assert.Equal(WithoutLines(csv), WithoutLines(rows));
     }
 
     [Fact]
@@ -50,7 +97,7 @@ public class RecordedCrimeCsvReaderTests
         var file = scratch.File("prc-csp.csv");
         await File.WriteAllTextAsync(file, "Financial Year,Financial Quarter,Force Name,CSP Name,Offence Description,Offence Group,Offence Subgroup,Offence Code,Offence Count\n2019/20,2,Cambridgeshire,Huntingdonshire,Criminal damage to a dwelling,Criminal damage and arson,Criminal damage,58A, 41 \n");
 
-        var (level, rows, _) = await RecordedCrimeCsvReader.ReadAsync(file);
+        var (level, rows, _) = await RecordedCrimeTableReader.ReadAsync(file);
 
         Assert.Equal(RecordedCrimeLevel.Partnership, level);
         Assert.Equal(new RecordedCrimeRow(new FinancialYear(2019), 2, "Huntingdonshire", "58A", "Criminal damage to a dwelling", "Criminal damage and arson", "Criminal damage", 41, 2), Assert.Single(rows));
@@ -68,7 +115,7 @@ public class RecordedCrimeCsvReaderTests
             "2019/20,1,Durham,Arson,Criminal damage and arson,Arson,56,three",
             "2019/20,1,Durham,Arson,Criminal damage and arson,Arson,56,-2") + "\n");
 
-        var error = await Assert.ThrowsAsync<CsaImportException>(() => RecordedCrimeCsvReader.ReadAsync(file));
+        var error = await Assert.ThrowsAsync<CsaImportException>(() => RecordedCrimeTableReader.ReadAsync(file));
 
         Assert.Equal([2, 3, 4], error.Issues.Select(i => i.Line));
         Assert.Contains("'2019/21' is not a financial year", error.Issues[0].Reason, StringComparison.Ordinal);
@@ -83,7 +130,7 @@ public class RecordedCrimeCsvReaderTests
         var file = scratch.File("not-prc.csv");
         await File.WriteAllTextAsync(file, "Month,Count\n2019-07,3\n");
 
-        var error = await Assert.ThrowsAsync<CsaImportException>(() => RecordedCrimeCsvReader.ReadAsync(file));
+        var error = await Assert.ThrowsAsync<CsaImportException>(() => RecordedCrimeTableReader.ReadAsync(file));
 
         Assert.Contains("not a Home Office police recorded crime table", Assert.Single(error.Issues).Reason, StringComparison.Ordinal);
     }
