@@ -20,6 +20,7 @@ public static class CsaCommandLine
         import.Subcommands.Add(StatisticsCommands.ImportSeries());
         import.Subcommands.Add(StatisticsCommands.ImportDeprivation());
         import.Subcommands.Add(StatisticsCommands.ImportBoundaries());
+        import.Subcommands.Add(ImportPrcCommand.Create());
         root.Subcommands.Add(import);
         root.Subcommands.Add(SynthCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());

@@ -10,9 +10,6 @@ namespace Csa.Storage.DuckDb;
 
 public sealed partial class DuckDbStore
 {
-    static readonly string[] HeldTables =
-        ["street_record", "outcome_event", "import_file", "lsoa_ward_district", "district_hierarchy", "lsoa_vintage_link", "lsoa_area", "extract_crime", "extract_marker", "population", "partner_series", "deprivation", "boundary", "atlas_user"];
-
     /// <inheritdoc/>
     public async Task<IReadOnlyList<CrimeCountRow>> CountAsync(CountQuery query, CancellationToken cancellationToken = default)
     {
@@ -269,8 +266,10 @@ public sealed partial class DuckDbStore
     /// <inheritdoc/>
     public async Task<IReadOnlyDictionary<string, long>> GetTableCountsAsync(CancellationToken cancellationToken = default)
     {
+        // Every table of the schema, so that a table a later migration adds is counted without a change here.
+        var tables = await ReadStringsAsync("SELECT table_name FROM duckdb_tables() WHERE NOT temporary AND schema_name = 'main' AND table_name <> $q ORDER BY table_name", "csa_schema", cancellationToken).ConfigureAwait(false);
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var table in HeldTables)
+        foreach (var table in tables)
         {
             counts[table] = await ScalarLongAsync(null, $"SELECT count(*) FROM {table}", cancellationToken).ConfigureAwait(false);
         }

@@ -112,6 +112,24 @@ public interface ICsaStore : IAsyncDisposable
     /// <summary>Records the outcome of a login: the account's failure count and lock (see <see cref="Core.Security.LockoutPolicy"/>).</summary>
     Task RecordLoginAsync(string name, int failedAttempts, DateTimeOffset? lockedUntil, CancellationToken cancellationToken = default);
 
+    /// <summary>The areas held at one level (from the geography lookups).</summary>
+    Task<IReadOnlyList<Area>> GetAreasAsync(AreaLevel level, CancellationToken cancellationToken = default);
+
+    /// <summary>The quarters of Home Office recorded crime held at a level, with their release and total.</summary>
+    Task<IReadOnlyList<RecordedCrimeQuarter>> GetRecordedCrimeQuartersAsync(Core.Official.RecordedCrimeLevel level, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces, in one transaction, the held rows of the given quarters with <paramref name="rows"/> (which are all of
+    /// those quarters' rows), records the quarters' release, and records the file in the ledger.</summary>
+    /// <param name="quarters">The quarters written, each with its release and total.</param>
+    /// <param name="rows">Their rows.</param>
+    /// <param name="areaCodes">The ONS code of each area name, or null where none is known.</param>
+    /// <param name="source">The file.</param>
+    /// <param name="cancellationToken">Cancels the import (nothing is written).</param>
+    Task ReplaceRecordedCrimeAsync(IReadOnlyList<RecordedCrimeQuarter> quarters, IReadOnlyList<Core.Official.RecordedCrimeRow> rows, IReadOnlyDictionary<string, string?> areaCodes, SourceFile source, CancellationToken cancellationToken = default);
+
+    /// <summary>Every held recorded crime row of the area with this ONS code at a level (empty when none is held).</summary>
+    Task<IReadOnlyList<Core.Official.RecordedCrimeRow>> GetRecordedCrimeAsync(Core.Official.RecordedCrimeLevel level, string areaCode, CancellationToken cancellationToken = default);
+
     /// <summary>Every file in the import ledger.</summary>
     Task<IReadOnlyList<ImportedFile>> GetImportedFilesAsync(CancellationToken cancellationToken = default);
 

@@ -9,7 +9,7 @@ public sealed class AllOrNothingImportTests : IAsyncLifetime
 {
     readonly ScratchFolder _scratch = TestPaths.NewScratchFolder();
 
-    public static TheoryData<string> Importers() => ["police-uk", "geography", "extract", "population", "series", "deprivation", "boundaries"];
+    public static TheoryData<string> Importers() => ["police-uk", "geography", "extract", "population", "series", "deprivation", "boundaries", "prc"];
 
     public async Task InitializeAsync() =>
         Assert.Equal(0, (await CsaProcess.RunAsync(_scratch, "import", "geography", TestPaths.LsoaWardDistrict, TestPaths.DistrictHierarchy)).ExitCode);
@@ -70,6 +70,9 @@ public sealed class AllOrNothingImportTests : IAsyncLifetime
             case "deprivation":
                 var badRanks = Bad("synthetic-imd.csv", "LSOA11CD,IMD19\nE01017550,not-a-rank\n");
                 return ([badRanks], badRanks);
+            case "prc":
+                var badTable = Bad("synthetic-prc.csv", "Financial Year,Financial Quarter,Force Name,Offence Description,Offence Group,Offence Subgroup,Offence Code,Number of Offences\n2019/20,1,Durham,Arson,Criminal damage and arson,Arson,56,three\n");
+                return ([Path.Combine(TestPaths.RepositoryRoot, "tests", "Csa.Ingest.Tests", "Official", "Fixtures", "prc-fixture.csv"), badTable], badTable);
             case "series":
                 var badSeries = Bad("synthetic-series.csv", "month,count\n2019-01,10\n2019-02,minus three\n");
                 return ([badSeries, "--name", "Ambulance", "--area", "Huntingdonshire"], badSeries);
