@@ -28,9 +28,39 @@ public sealed partial class DuckDbStore
     }
 
     /// <inheritdoc/>
+    public async Task ImportDistrictPopulationAsync(IReadOnlyList<DistrictEstimate> estimates, SourceFile source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(estimates);
+        using var transaction = _connection.BeginTransaction();
+        foreach (var year in estimates.Select(e => e.Year).Distinct())
+        {
+            await ExecuteAsync(transaction, "DELETE FROM district_population WHERE year = $year", cancellationToken, ("year", year)).ConfigureAwait(false);
+        }
+
+        using (var appender = _connection.CreateAppender("district_population"))
+        {
+            foreach (var e in estimates)
+            {
+                appender.CreateRow().AppendValue(e.Code).AppendValue(e.Name).AppendValue(e.Year).AppendValue(e.Population).EndRow();
+            }
+        }
+
+        await RecordAsync(transaction, "population:district", source, estimates.Count, cancellationToken).ConfigureAwait(false);
+        transaction.Commit();
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>A district, partnership or force area uses the district estimates where they are held (one series, never mixed
+    /// with sums of LSOAs): a year's population is the sum of its 2019 districts, a merged council counting for its former
+    /// districts together (<see cref="MergedCouncils"/>). Otherwise, and for wards, the sum of the area's LSOA estimates.</remarks>
     public async Task<IReadOnlyDictionary<int, double>> GetPopulationAsync(Area area, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(area);
+        if (area.Level != AreaLevel.Ward && await DistrictSeriesAsync(area, cancellationToken).ConfigureAwait(false) is { Count: > 0 } series)
+        {
+            return series;
+        }
+
         using var command = _connection.CreateCommand();
         command.CommandText = $"""
             SELECT p.year, sum(p.population)
@@ -234,5 +264,42 @@ public sealed partial class DuckDbStore
         }
 
         return rows;
+    }
+
+    async Task<IReadOnlyDictionary<int, double>> DistrictSeriesAsync(Area area, CancellationToken cancellationToken)
+    {
+        var estimates = new Dictionary<(string Code, int Year), double>();
+        using (var command = _connection.CreateCommand())
+        {
+            command.CommandText = "SELECT district_code, year, population FROM district_population";
+            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                estimates[(reader.GetString(0), reader.GetInt32(1))] = reader.GetDouble(2);
+            }
+        }
+
+        var series = new SortedDictionary<int, double>();
+        if (estimates.Count == 0)
+        {
+            return series;
+        }
+
+        // Partnerships and force areas are made of whole districts: their districts come from the district lookup.
+        var districts = area.Level switch
+        {
+            AreaLevel.District => [area.Code],
+            AreaLevel.Partnership => await ReadStringsAsync("SELECT DISTINCT district_code FROM district_hierarchy WHERE partnership_code = $q", area.Code, cancellationToken).ConfigureAwait(false),
+            _ => await ReadStringsAsync("SELECT DISTINCT district_code FROM district_hierarchy WHERE force_area_code = $q", area.Code, cancellationToken).ConfigureAwait(false),
+        };
+        foreach (var year in estimates.Keys.Select(k => k.Year).Distinct())
+        {
+            if (MergedCouncils.Total(districts, code => estimates.TryGetValue((code, year), out var p) ? p : null) is { } total)
+            {
+                series[year] = total;
+            }
+        }
+
+        return series;
     }
 }

@@ -112,6 +112,9 @@ public interface ICsaStore : IAsyncDisposable
     /// <summary>Records the outcome of a login: the account's failure count and lock (see <see cref="Core.Security.LockoutPolicy"/>).</summary>
     Task RecordLoginAsync(string name, int failedAttempts, DateTimeOffset? lockedUntil, CancellationToken cancellationToken = default);
 
+    /// <summary>Imports district estimates, replacing every held district estimate of the years they cover, atomically.</summary>
+    Task ImportDistrictPopulationAsync(IReadOnlyList<DistrictEstimate> estimates, SourceFile source, CancellationToken cancellationToken = default);
+
     /// <summary>The areas held at one level (from the geography lookups).</summary>
     Task<IReadOnlyList<Area>> GetAreasAsync(AreaLevel level, CancellationToken cancellationToken = default);
 

@@ -15,9 +15,9 @@ static class StatisticsCommands
 {
     public static Command ImportPopulation()
     {
-        var file = new Argument<string>("FILE") { Description = "ONS mid-year population estimates by LSOA (2011 or 2021 codes)." };
+        var file = new Argument<string>("FILE") { Description = "ONS mid-year population estimates: by LSOA (2011 or 2021 codes) for one year, or by district for every year (ONS's workbook, sheet MYE4, or its long CSV with lad23cd, year, population)." };
         var year = new Option<int?>("--year") { Description = "The estimate's year (mid-year); read from a file name such as …-mid2015.csv when omitted." };
-        var command = new Command("population", "Import ONS mid-year population estimates by LSOA; they replace the held estimates of the same year.");
+        var command = new Command("population", "Import ONS mid-year population estimates, by LSOA or by district; they replace the held estimates of the same years.");
         command.Arguments.Add(file);
         command.Options.Add(year);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
@@ -30,6 +30,16 @@ static class StatisticsCommands
 
     internal static async Task ImportPopulationAsync(Storage.ICsaStore store, string file, int? year, CancellationToken cancellationToken)
     {
+        var firstLine = File.Exists(file) && !file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? File.ReadLines(file).FirstOrDefault() : null;
+        if (DistrictPopulationReader.Recognises(file, firstLine))
+        {
+            var (estimates, districtSource) = await DistrictPopulationReader.ReadAsync(file, cancellationToken);
+            await store.ImportDistrictPopulationAsync(estimates, districtSource, cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Imported {file}: district population estimates for {estimates.Select(e => e.Code).Distinct().Count():N0} districts, mid-{estimates.Min(e => e.Year)} to mid-{estimates.Max(e => e.Year)}. Districts, partnerships and force areas now use these, year by year (a council merged since 2019 counts for its former districts together)."));
+            return;
+        }
+
         var (resolved, populations, source) = await PopulationReader.ReadAsync(file, year, cancellationToken);
         await store.ImportPopulationAsync(resolved, populations, source, cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
