@@ -35,6 +35,12 @@ static class CommandRunner
         {
             return Fail(e.Message, ExitCodes.Usage);
         }
+#pragma warning disable CA1031 // The last resort: a user never sees a stack trace, even from a bug (cancellation goes on as before).
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return Fail($"csa failed unexpectedly ({e.GetType().Name}: {e.Message}). This is a bug in csa: please report it with the command you ran. Set CSA_DEBUG=1 to see where it failed.", ExitCodes.InternalError, Environment.GetEnvironmentVariable("CSA_DEBUG") == "1" ? e.ToString() : null);
+        }
     }
 
     /// <summary>Opens the store named by --store, saying so when it migrates one made by an older csa.</summary>
@@ -49,9 +55,14 @@ static class CommandRunner
         return store;
     }
 
-    static int Fail(string message, int exitCode)
+    static int Fail(string message, int exitCode, string? detail = null)
     {
         Console.Error.WriteLine($"error: {message}");
+        if (detail is not null)
+        {
+            Console.Error.WriteLine(detail);
+        }
+
         return exitCode;
     }
 

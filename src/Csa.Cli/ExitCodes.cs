@@ -17,4 +17,7 @@ public static class ExitCodes
 
     /// <summary>The store cannot be used: made by a newer csa, not a csa store, or in use by another process.</summary>
     public const int StoreUnusable = 4;
+
+    /// <summary>csa itself failed (a bug): the message says what failed, without a stack trace, and asks for a report.</summary>
+    public const int InternalError = 70;
 }
