@@ -16,6 +16,30 @@ public sealed class DataQualityReport(ICsaStore store)
     /// <summary>Up to this many forces, each gets a note even when it has no gap.</summary>
     const int FewForces = 3;
 
+    /// <summary>For each Home Office quarter the street data reach into, the forces whose street data do not cover it whole:
+    /// the flags of <see cref="Official.Reconciliation.Flag(IReadOnlySet{Month}, bool, Core.Official.FinancialQuarter)"/>.</summary>
+    async Task<IEnumerable<string>> AgainstHomeOfficeAsync(DataCoverage coverage, CancellationToken cancellationToken)
+    {
+        var held = await store.GetRecordedCrimeQuartersAsync(Core.Official.RecordedCrimeLevel.Force, cancellationToken).ConfigureAwait(false);
+        var notes = new List<string>();
+        foreach (var quarter in held.Select(q => new Core.Official.FinancialQuarter(q.Year, q.Quarter)).Distinct()
+            .Where(q => q.Period.To >= coverage.First && q.Period.From <= coverage.Last).OrderBy(q => q.Period.From))
+        {
+            var forces = held.Where(h => h.Year == quarter.Year && h.Quarter == quarter.Quarter).Select(h => h.AreaName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var flagged = PoliceForces.All
+                .Where(f => forces.Contains(f.Name) || forces.Any(n => PoliceForces.TryFind(n, out var named) && named == f))
+                .Select(f => (f.Name, Flag: Official.Reconciliation.Flag(coverage.Forces.Contains(f.Slug) ? coverage.HeldMonths(f.Slug).ToHashSet() : [], true, quarter)))
+                .Where(f => f.Flag.Length > 0)
+                .ToArray();
+            if (flagged.Length > 0)
+            {
+                notes.Add($"Against the Home Office tables, {quarter}: {string.Join("; ", flagged.Select(f => $"{f.Name}: {f.Flag}"))}. Compare the counts with csa reconcile --all --quarter {quarter.Year}Q{quarter.Quarter}.");
+            }
+        }
+
+        return notes;
+    }
+
     /// <summary>Builds the report, for every force held or, with <paramref name="area"/>, for the forces with records in it.</summary>
     /// <exception cref="CsaQueryException">No street data is held (for the area).</exception>
     public async Task<ResultTable> BuildAsync(Area? area, CancellationToken cancellationToken = default)
@@ -69,6 +93,7 @@ public sealed class DataQualityReport(ICsaStore store)
         notes.AddRange(ShortHoldings(coverage));
         if (area is null)
         {
+            notes.AddRange(await AgainstHomeOfficeAsync(coverage, cancellationToken).ConfigureAwait(false));
             var absent = PoliceForces.Territorial.Where(f => !coverage.Forces.Contains(f.Slug)).Select(f => f.Name).ToArray();
             if (absent.Length > 0)
             {

@@ -33,6 +33,7 @@ public static class CsaCommandLine
         root.Subcommands.Add(PlacesCommands.Hotspots());
         root.Subcommands.Add(PlacesCommands.Pyramid());
         root.Subcommands.Add(SeverityCommand.Create());
+        root.Subcommands.Add(ReconcileCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UserCommand.Create());

@@ -92,21 +92,40 @@ public sealed partial class DuckDbStore
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<RecordedCrimeRow>> GetRecordedCrimeAsync(RecordedCrimeLevel level, string areaCode, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RecordedCrimeRow>> GetRecordedCrimeAsync(RecordedCrimeLevel level, string areaCodeOrName, CancellationToken cancellationToken = default)
     {
         using var command = _connection.CreateCommand();
         command.CommandText = """
             SELECT area_name, financial_year, quarter, offence_code, offence_description, offence_group, offence_subgroup, count
-            FROM recorded_crime WHERE level = $level AND area_code = $code
+            FROM recorded_crime WHERE level = $level AND (area_code = $code OR lower(area_name) = lower($code))
             ORDER BY financial_year, quarter, offence_code
             """;
         command.Parameters.Add(new DuckDBParameter("level", LevelName(level)));
-        command.Parameters.Add(new DuckDBParameter("code", areaCode));
+        command.Parameters.Add(new DuckDBParameter("code", areaCodeOrName));
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<RecordedCrimeRow>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             rows.Add(new RecordedCrimeRow(new FinancialYear(reader.GetInt32(1)), reader.GetInt32(2), reader.GetString(0), reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetString(6), reader.GetInt64(7), 0));
+        }
+
+        return rows;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<(Month Month, string CrimeType, long Count)>> CountForceStreetAsync(string forceSlug, Period period, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        using var command = _connection.CreateCommand();
+        command.CommandText = "SELECT month, crime_type, count(*) FROM street_record WHERE force = $force AND NOT is_asb AND month BETWEEN $from AND $to GROUP BY month, crime_type ORDER BY month, crime_type";
+        command.Parameters.Add(new DuckDBParameter("force", forceSlug));
+        command.Parameters.Add(new DuckDBParameter("from", period.From.FirstDay));
+        command.Parameters.Add(new DuckDBParameter("to", period.To.FirstDay));
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<(Month, string, long)>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add((Month.FromDate(reader.GetFieldValue<DateOnly>(0)), reader.GetString(1), reader.GetInt64(2)));
         }
 
         return rows;

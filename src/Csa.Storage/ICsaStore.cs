@@ -130,8 +130,12 @@ public interface ICsaStore : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the import (nothing is written).</param>
     Task ReplaceRecordedCrimeAsync(IReadOnlyList<RecordedCrimeQuarter> quarters, IReadOnlyList<Core.Official.RecordedCrimeRow> rows, IReadOnlyDictionary<string, string?> areaCodes, SourceFile source, CancellationToken cancellationToken = default);
 
-    /// <summary>Every held recorded crime row of the area with this ONS code at a level (empty when none is held).</summary>
-    Task<IReadOnlyList<Core.Official.RecordedCrimeRow>> GetRecordedCrimeAsync(Core.Official.RecordedCrimeLevel level, string areaCode, CancellationToken cancellationToken = default);
+    /// <summary>Every held recorded crime row of the area with this ONS code (or, for a body with none such as British Transport
+    /// Police, this published name) at a level (empty when none is held).</summary>
+    Task<IReadOnlyList<Core.Official.RecordedCrimeRow>> GetRecordedCrimeAsync(Core.Official.RecordedCrimeLevel level, string areaCodeOrName, CancellationToken cancellationToken = default);
+
+    /// <summary>Crimes (anti-social behaviour left out) in one force's street files, by month and crime type, wherever they lie.</summary>
+    Task<IReadOnlyList<(Core.Month Month, string CrimeType, long Count)>> CountForceStreetAsync(string forceSlug, Core.Period period, CancellationToken cancellationToken = default);
 
     /// <summary>Every file in the import ledger.</summary>
     Task<IReadOnlyList<ImportedFile>> GetImportedFilesAsync(CancellationToken cancellationToken = default);

@@ -60,6 +60,38 @@ public static class PoliceForces
     /// <summary>The 43 territorial forces of England and Wales: those with a police force area.</summary>
     public static IReadOnlyList<PoliceForce> Territorial { get; } = [.. All.Where(f => f.PoliceForceAreaCode is not null)];
 
+    /// <summary>Finds a force as a user or a table names it: its slug (<c>thames-valley</c>), its police force area code, its
+    /// name (<c>Thames Valley Police</c>, <c>Metropolitan Police Service</c>) or its area's name (<c>Thames Valley</c>,
+    /// <c>Metropolitan Police</c>, <c>Devon and Cornwall</c>, ONS's inverted <c>London, City of</c>), ignoring case,
+    /// punctuation and "&amp;" against "and".</summary>
+    public static bool TryFind(string text, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PoliceForce? force)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        var comma = trimmed.IndexOf(", ", StringComparison.Ordinal);
+        var wanted = new[] { trimmed, comma > 0 ? $"{trimmed[(comma + 2)..]} {trimmed[..comma]}" : trimmed }.Select(Normalised).ToHashSet(StringComparer.Ordinal);
+        force = All.FirstOrDefault(f => string.Equals(f.PoliceForceAreaCode, trimmed, StringComparison.OrdinalIgnoreCase)
+            || Names(f).Any(wanted.Contains));
+        return force is not null;
+    }
+
+    /// <summary>A force's names, normalised: its slug, its name, and its name without "Police Service", "Service", "Constabulary" or "Police".</summary>
+    static IEnumerable<string> Names(PoliceForce force)
+    {
+        yield return Normalised(force.Slug);
+        yield return Normalised(force.Name);
+        foreach (var suffix in new[] { " Police Service", " Service", " Constabulary", " Police" })
+        {
+            if (force.Name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                yield return Normalised(force.Name[..^suffix.Length]);
+            }
+        }
+    }
+
+    static string Normalised(string text) =>
+        string.Concat(text.Replace("&", " and ", StringComparison.Ordinal).ToLowerInvariant().Where(char.IsLetterOrDigit));
+
     /// <summary>Finds a force by its file-name slug.</summary>
     public static bool TryGetBySlug(string slug, out PoliceForce force) =>
         BySlug.TryGetValue(slug, out force!);

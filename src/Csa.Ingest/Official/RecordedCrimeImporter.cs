@@ -1,6 +1,7 @@
 using System.Text;
 using Csa.Core.Geography;
 using Csa.Core.Official;
+using Csa.Core.PoliceUk;
 using Csa.Storage;
 
 namespace Csa.Ingest.Official;
@@ -9,8 +10,8 @@ namespace Csa.Ingest.Official;
 /// replaces the held rows of the same level, area, year and quarter (and says how many it revised, and the largest revision),
 /// an older one never replaces a newer, and the same release imported again changes nothing.</summary>
 /// <remarks>The release date comes from the caller, else the file name (<c>…-191023.ods</c>), else the import's own time, so
-/// that releases imported in order replace each other in order. Area names are matched to ONS codes through the held lookups
-/// (force areas, or partnerships), ignoring case, punctuation and "&amp;" against "and".</remarks>
+/// that releases imported in order replace each other in order. Force names are matched to their police force area codes by
+/// csa's own list of forces; partnership names through the held lookups, ignoring case, punctuation and "&amp;" against "and".</remarks>
 public sealed class RecordedCrimeImporter(ICsaStore store, TimeProvider time)
 {
     /// <summary>Bodies the Home Office tables hold beside the force areas, with no area of their own.</summary>
@@ -97,7 +98,7 @@ public sealed class RecordedCrimeImporter(ICsaStore store, TimeProvider time)
 
         var areas = await store.GetAreasAsync(level == RecordedCrimeLevel.Partnership ? AreaLevel.Partnership : AreaLevel.ForceArea, cancellationToken).ConfigureAwait(false);
         var byName = areas.GroupBy(a => Normalised(a.Name)).ToDictionary(g => g.Key, g => g.First().Code, StringComparer.Ordinal);
-        var codes = rows.Select(r => r.Area).Distinct(StringComparer.Ordinal).ToDictionary(n => n, n => byName.GetValueOrDefault(Normalised(n)), StringComparer.Ordinal);
+        var codes = rows.Select(r => r.Area).Distinct(StringComparer.Ordinal).ToDictionary(n => n, n => CodeOf(n, level, byName), StringComparer.Ordinal);
         if (quarters.Count > 0)
         {
             await store.ReplaceRecordedCrimeAsync(quarters, written, codes, source, cancellationToken).ConfigureAwait(false);
@@ -117,6 +118,13 @@ public sealed class RecordedCrimeImporter(ICsaStore store, TimeProvider time)
             [.. noArea.Where(NationalBodies.Contains)],
             [.. noArea.Where(n => !NationalBodies.Contains(n))]);
     }
+
+    /// <summary>The ONS code of a table's area name: a force's from csa's own list of forces (no lookup needed), else the held
+    /// lookups' area of that name; null for a national body or an unmatched name.</summary>
+    static string? CodeOf(string name, RecordedCrimeLevel level, Dictionary<string, string> lookupCodes) =>
+        level == RecordedCrimeLevel.Force && PoliceForces.TryFind(name, out var force) && force.PoliceForceAreaCode is { } code
+            ? code
+            : lookupCodes.GetValueOrDefault(Normalised(name));
 
     /// <summary>A name as matched: lower case, "&amp;" as "and", letters and digits only.</summary>
     static string Normalised(string name)
