@@ -43,14 +43,17 @@ public sealed class SeverityCommandTests
     }
 
     [Fact]
-    public async Task ADistrict_IsNotInTheHomeOfficeTables_AndSaysWhatToGive()
+    public async Task AWard_IsNotInTheHomeOfficeTables_AndADistrictIsItsPartnership()
     {
         using var scratch = TestPaths.NewScratchFolder();
         Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "geography", TestPaths.LsoaWardDistrict, TestPaths.DistrictHierarchy)).ExitCode);
 
-        var result = await CsaProcess.RunAsync(scratch, "severity", "--area", "Huntingdonshire");
+        var ward = await CsaProcess.RunAsync(scratch, "severity", "--area", "Great Paxton");
+        var district = await CsaProcess.RunAsync(scratch, "severity", "--area", "Huntingdonshire");
 
-        Assert.Equal(ExitCodes.BadQuery, result.ExitCode);
-        Assert.Contains("count crime by police force area and by Community Safety Partnership", result.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadQuery, ward.ExitCode);
+        Assert.Contains("count crime by police force area and by Community Safety Partnership", ward.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.BadQuery, district.ExitCode);
+        Assert.Contains("Not held: no Home Office recorded crime is held for Huntingdonshire (E22000016) at partnership level", district.Error, StringComparison.Ordinal);
     }
 }

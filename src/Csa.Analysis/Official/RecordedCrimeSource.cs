@@ -15,11 +15,16 @@ public static class RecordedCrimeSource
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(area);
+        if (area.Level == AreaLevel.District && await SameGroundPartnershipAsync(store, area, cancellationToken).ConfigureAwait(false) is { } partnership)
+        {
+            area = partnership;
+        }
+
         var level = area.Level switch
         {
             AreaLevel.ForceArea => RecordedCrimeLevel.Force,
             AreaLevel.Partnership => RecordedCrimeLevel.Partnership,
-            _ => throw new CsaQueryException($"The Home Office tables count crime by police force area and by Community Safety Partnership; {area.Name} ({area.Level.ToString().ToLowerInvariant()} {area.Code}) is neither: give its partnership or force area (a partnership of one district has the district's name: give its E22 code)."),
+            _ => throw new CsaQueryException($"The Home Office tables count crime by police force area and by Community Safety Partnership; {area.Name} ({area.Level.ToString().ToLowerInvariant()} {area.Code}) is neither: give its partnership or force area."),
         };
         var rows = await store.GetRecordedCrimeAsync(level, area.Code, cancellationToken).ConfigureAwait(false);
         if (rows.Count == 0)
@@ -29,5 +34,20 @@ public static class RecordedCrimeSource
         }
 
         return (level, rows);
+    }
+
+    /// <summary>The partnership made of this one district under its name (Huntingdonshire's), which covers the same ground.</summary>
+    static async Task<Area?> SameGroundPartnershipAsync(ICsaStore store, Area district, CancellationToken cancellationToken)
+    {
+        foreach (var partnership in (await store.GetAreasAsync(AreaLevel.Partnership, cancellationToken).ConfigureAwait(false))
+            .Where(p => p.Name.Equals(district.Name, StringComparison.OrdinalIgnoreCase)))
+        {
+            if ((await store.GetDistrictCodesAsync(partnership, cancellationToken).ConfigureAwait(false)).SequenceEqual([district.Code]))
+            {
+                return partnership;
+            }
+        }
+
+        return null;
     }
 }

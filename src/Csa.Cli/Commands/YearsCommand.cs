@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Csa.Analysis;
 using Csa.Analysis.Comparison;
+using Csa.Analysis.Official;
 using Csa.Analysis.Trees;
 using Csa.Cli.Output;
 
@@ -24,8 +25,13 @@ static class YearsCommand
         var exclude = CommonOptions.Exclude();
         var rates = new Option<bool>("--rates") { Description = "Add each year's population and the category's rate per 1,000 (the long-run rate)." };
         var populationYear = CommonOptions.PopulationYear();
+        var source = new Option<string?>("--source")
+        {
+            Description = "prc: the Home Office's recorded crime tables (csa import prc), for a force area or partnership, by financial year from 2012/13, with rates per 1,000; the category is \"Total recorded crime (excluding fraud)\", an offence group, subgroup or code. By default: the local extract, else data.police.uk street data.",
+        };
+        source.AcceptOnlyFromAmong("prc");
         var command = new Command("years", "Count a category by year (and sub-category), with the change from the first year shown to the last.");
-        foreach (var option in new Option[] { area, category, by, fy, calendar, from, to, tree, exclude, rates, populationYear })
+        foreach (var option in new Option[] { area, category, by, fy, calendar, from, to, tree, exclude, rates, populationYear, source })
         {
             command.Options.Add(option);
         }
@@ -37,11 +43,22 @@ static class YearsCommand
             {
                 result.AddError("Give --fy or --calendar, not both.");
             }
+
+            if (result.GetValue(source) == "prc" && (result.GetValue(by) is not null || result.GetValue(calendar) || (result.GetValue(exclude) ?? []).Length > 0 || result.GetValue(populationYear) is not null))
+            {
+                result.AddError("--source prc counts financial years from the Home Office's own groups, with rates: --by, --calendar, --exclude and --population-year do not apply.");
+            }
         });
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
+            if (parse.GetValue(source) == "prc")
+            {
+                TableOutput.Show(await new HomeOfficeYears(store).BuildAsync(resolved, parse.GetValue(category)!, parse.GetValue(from) is { } f ? new Core.FinancialYear(f) : null, parse.GetValue(to) is { } t ? new Core.FinancialYear(t) : null, cancellationToken), parse);
+                return;
+            }
+
             var table = await new YearlyBreakdown(store).BuildAsync(
                 new YearsQuery(
                     resolved,
