@@ -8,6 +8,23 @@ using Csa.Ingest.Geography;
 // Import benchmark (issue #2): csa's import against DuckDB's own read_csv of the same files, in one run.
 // Usage: dotnet run --project bench/Csa.Benchmarks -c Release [-- --rows N --runs N]
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --atlas [--clients 50 --seconds 20]   (the atlas load test)
+//        dotnet run --project bench/Csa.Benchmarks -c Release -- --prc [--ods-rows 2000000]           (the Home Office tables)
+if (args.Contains("--prc"))
+{
+    var prcScratch = Path.Combine(Path.GetTempPath(), "csa-prc-bench-" + Environment.ProcessId);
+    Directory.CreateDirectory(prcScratch);
+    try
+    {
+        await PrcBench.RunAsync(FindRepository(), prcScratch, ArgValue("--ods-rows", 2_000_000));
+    }
+    finally
+    {
+        Directory.Delete(prcScratch, recursive: true);
+    }
+
+    return;
+}
+
 if (args.Contains("--atlas"))
 {
     var atlasScratch = Path.Combine(Path.GetTempPath(), "csa-atlas-bench-" + Environment.ProcessId);
