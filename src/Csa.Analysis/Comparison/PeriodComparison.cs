@@ -16,7 +16,7 @@ namespace Csa.Analysis.Comparison;
 /// exposure is those months times the population estimate of each period's year when both are held, else the months
 /// alone. The notes say which months were left out and why.
 /// </remarks>
-public sealed class PeriodComparison(ICsaStore store)
+public sealed partial class PeriodComparison(ICsaStore store)
 {
     /// <summary>The period of equal length just before <paramref name="period"/>: the atlas's default comparison.</summary>
     public static Period EqualPeriodBefore(Period period)

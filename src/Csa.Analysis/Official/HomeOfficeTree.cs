@@ -19,7 +19,7 @@ public sealed class HomeOfficeTree
     /// <summary>The categories in order, with their level (0 total, 1 group, 2 subgroup).</summary>
     public IReadOnlyList<(string Label, int Level)> Rows { get; }
 
-    /// <summary>The tree of the rows given (the groups and subgroups they name, latest names first in doubt).</summary>
+    /// <summary>The tree of the rows given: the groups and subgroups they name, and fraud where they hold any.</summary>
     public static HomeOfficeTree From(IReadOnlyList<RecordedCrimeRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
@@ -30,7 +30,11 @@ public sealed class HomeOfficeTree
             tree.AddRange(group.Select(r => r.OffenceSubgroup).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).Select(s => (s, 2)));
         }
 
-        tree.Add((Fraud, 1));
+        if (rows.Any(IsFraud))
+        {
+            tree.Add((Fraud, 1)); // a force's rows hold none: the national bodies record it
+        }
+
         return new HomeOfficeTree(tree);
     }
 

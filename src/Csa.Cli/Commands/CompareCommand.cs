@@ -24,6 +24,11 @@ static class CompareCommand
         var tree = CommonOptions.Tree();
         var exclude = CommonOptions.Exclude();
         var stats = new Option<bool>("--stats") { Description = "Show the significance columns on screen (files always hold them)." };
+        var source = new Option<string?>("--source")
+        {
+            Description = "prc: the Home Office's recorded crime tables (csa import prc) for force areas and partnerships, by their own offence groups and subgroups, in whole quarters (FY2019/20, 2019-04..2019-09). By default: the local extract, else data.police.uk street data.",
+        };
+        source.AcceptOnlyFromAmong("prc");
         var command = new Command("compare", "Compare two periods for every category of a tree: counts, numeric change and apparent change (the seed's Appendix A).");
         command.Options.Add(areas);
         command.Options.Add(period);
@@ -31,7 +36,15 @@ static class CompareCommand
         command.Options.Add(tree);
         command.Options.Add(exclude);
         command.Options.Add(stats);
+        command.Options.Add(source);
         CommonOptions.AddTableOutputs(command);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(source) == "prc" && ((result.GetResult(tree) is { Implicit: false }) || (result.GetValue(exclude) ?? []).Length > 0))
+            {
+                result.AddError("--source prc compares the Home Office's own offence groups and subgroups: --tree and --exclude do not apply.");
+            }
+        });
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
@@ -40,7 +53,9 @@ static class CompareCommand
             foreach (var name in parse.GetValue(areas)!)
             {
                 var area = await new AreaResolver(store).ResolveAsync(name, cancellationToken);
-                var table = await new PeriodComparison(store).BuildAsync(area, parse.GetValue(period)!, parse.GetValue(vs)!, categoryTree, parse.GetValue(exclude) ?? [], cancellationToken);
+                var table = parse.GetValue(source) == "prc"
+                    ? (await new PeriodComparison(store).CompareHomeOfficeAsync(area, parse.GetValue(period)!, parse.GetValue(vs)!, cancellationToken)).ToTable()
+                    : await new PeriodComparison(store).BuildAsync(area, parse.GetValue(period)!, parse.GetValue(vs)!, categoryTree, parse.GetValue(exclude) ?? [], cancellationToken);
                 tables.Add((area.Name, table));
             }
 
