@@ -3,7 +3,7 @@ using Csa.Tests;
 
 namespace Csa.Cli.Tests;
 
-/// <summary><c>csa years --source prc</c>: the long run from the Home Office's real force-level table and ONS's district
+/// <summary><c>csa years --source prc</c> and <c>csa msg --source prc</c>: the long run, and the rank in a group, from the Home Office's real force-level table and ONS's district
 /// estimates in ../shared/data (they must be there, as they are in CI).</summary>
 public sealed class HomeOfficeYearsTests
 {
@@ -33,5 +33,26 @@ public sealed class HomeOfficeYearsTests
         Assert.True(rows.ContainsKey("Change 2012/13 to 2023/24 (like for like: Q1 of both)"));
         Assert.Contains("significant increase", System.Text.RegularExpressions.Regex.Replace(result.Output + result.Error, @"\s+", " "), StringComparison.Ordinal);
         Assert.Contains("--calendar", misuse.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AForceIsRankedInItsGroup_OnTheHomeOfficeTables_AndAMemberWithNoFigureIsListedNotRanked()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "geography", Shared("geography", "lad19-csp19-pfa19.csv"))).ExitCode);
+        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "prc", Shared("prc", "prc-pfa-2012-13_to_2023-24q1.csv"))).ExitCode);
+        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "population", Shared("population", "lad23-population-mid2011-2023.csv"))).ExitCode);
+        await File.WriteAllTextAsync(scratch.File("group.txt"), "E23000023\nE23000026\nE23000024\nE23000025\nE22000016\n");
+
+        var result = await CsaProcess.RunAsync(scratch, "msg", "--source", "prc", "--area", "Cambridgeshire", "--group", "group.txt", "--category", "Violence against the person", "--period", "FY2022/23", "--json", scratch.File("msg.json"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(scratch.File("msg.json")));
+        var rows = json.RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("Code").GetString()!);
+        Assert.Equal(25_918, rows["E23000023"].GetProperty("Crimes").GetInt64());
+        Assert.Equal(Math.Round(25_918 / 907_715.0 * 1000, 2), rows["E23000023"].GetProperty("Rate per 1,000").GetDouble());
+        Assert.Equal(3, rows["E23000023"].GetProperty("Rank").GetInt64()); // after Norfolk (32.3) and Suffolk (29.3)
+        Assert.Equal(JsonValueKind.Null, rows["E22000016"].GetProperty("Rank").ValueKind);
+        Assert.StartsWith("missing: Not held: no Home Office recorded crime is held for Huntingdonshire", rows["E22000016"].GetProperty("Note").GetString(), StringComparison.Ordinal);
     }
 }

@@ -17,13 +17,8 @@ public sealed partial class PeriodComparison
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(earlier);
         ArgumentNullException.ThrowIfNull(later);
-        foreach (var (period, which) in new[] { (earlier, "--period"), (later, "--vs") })
-        {
-            if ((period.From.MonthOfYear - 1) % 3 != 0 || period.To.MonthOfYear % 3 != 0)
-            {
-                throw new CsaQueryException($"{which} {period}: the Home Office tables count by quarter (April–June, July–September, October–December, January–March): give whole quarters, as FY2019/20 or 2019-04..2019-09.");
-            }
-        }
+        FinancialQuarter.Covering(earlier, "--period");
+        FinancialQuarter.Covering(later, "--vs");
 
         if (earlier == later)
         {
@@ -31,11 +26,10 @@ public sealed partial class PeriodComparison
         }
 
         var (level, rows) = await RecordedCrimeSource.LoadAsync(store, area, cancellationToken).ConfigureAwait(false);
-        static FinancialQuarter QuarterOf(Month month) => new(FinancialYear.Of(month), ((month.MonthOfYear + 8) % 12 / 3) + 1);
         var held = rows.Select(r => new FinancialQuarter(r.Year, r.Quarter)).ToHashSet();
-        var (earlierMonths, laterMonths) = MonthsCompared(m => held.Contains(QuarterOf(m)), earlier, later);
+        var (earlierMonths, laterMonths) = MonthsCompared(m => held.Contains(FinancialQuarter.Of(m)), earlier, later);
         var leftOut = earlier.Months.Except(earlierMonths).Concat(later.Months.Except(laterMonths)).Distinct().Order().ToArray();
-        var (earlierQuarters, laterQuarters) = (earlierMonths.Select(QuarterOf).ToHashSet(), laterMonths.Select(QuarterOf).ToHashSet());
+        var (earlierQuarters, laterQuarters) = (earlierMonths.Select(FinancialQuarter.Of).ToHashSet(), laterMonths.Select(FinancialQuarter.Of).ToHashSet());
         var tree = HomeOfficeTree.From([.. rows.Where(r => earlierQuarters.Contains(new FinancialQuarter(r.Year, r.Quarter)) || laterQuarters.Contains(new FinancialQuarter(r.Year, r.Quarter)))]);
         long Count(string label, HashSet<FinancialQuarter> quarters) =>
             rows.Where(r => quarters.Contains(new FinancialQuarter(r.Year, r.Quarter)) && HomeOfficeTree.Counts(label, r)).Sum(r => r.Count);

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Csa.Analysis.Comparison;
+using Csa.Analysis.Official;
 using Csa.Analysis.Trees;
 using Csa.Core;
 using Csa.Core.Geography;
+using Csa.Core.Official;
 using Csa.Statistics;
 using Csa.Storage;
 
@@ -46,14 +48,29 @@ public sealed class MostSimilarGroup(ICsaStore store, bool streetOnly = false)
         return await BuildAsync(area, [.. group.Select(g => g.Area.Area.Code)], tree, category, period, includeAreaInAverage, populationYear, method, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Ranks a force area or partnership in its group on the Home Office tables: a category as the tables name it (the
+    /// total excluding fraud, an offence group, subgroup or code) over whole quarters; a member missing a quarter is listed, not ranked.</summary>
+    /// <exception cref="CsaQueryException">The period is not whole quarters, the group does not contain the area, or the area has no figures.</exception>
+    public async Task<ResultTable> BuildHomeOfficeAsync(Area area, IReadOnlyList<string> group, string category, Period period, bool includeAreaInAverage, int? populationYear, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var quarters = FinancialQuarter.Covering(period, "--period");
+        return await BuildAsync(area, group, category, period, includeAreaInAverage, null, (member, notes) => HomeOfficeFiguresAsync(member, category, period, quarters, populationYear, notes, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
     async Task<ResultTable> BuildAsync(Area area, IReadOnlyList<string> group, CategoryTree tree, string category, Period period, bool includeAreaInAverage, int? populationYear, string? groupNote, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        var row = tree.Require(category);
+        var single = tree with { Rows = [row] };
+        return await BuildAsync(area, group, row.Label, period, includeAreaInAverage, groupNote, (member, notes) => FiguresAsync(member, single, period, populationYear, notes, cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    async Task<ResultTable> BuildAsync(Area area, IReadOnlyList<string> group, string label, Period period, bool includeAreaInAverage, string? groupNote, Func<Area, List<string>, Task<GroupMember>> figures, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(group);
-        ArgumentNullException.ThrowIfNull(tree);
         group = [.. group.Distinct(StringComparer.OrdinalIgnoreCase)];
-        var row = tree.Require(category);
-        var single = tree with { Rows = [row] };
         var areaDistricts = await store.GetDistrictCodesAsync(area, cancellationToken).ConfigureAwait(false);
         var members = new List<GroupMember>();
         string? areaCode = null;
@@ -62,15 +79,16 @@ public sealed class MostSimilarGroup(ICsaStore store, bool streetOnly = false)
         {
             var found = await store.FindAreasAsync(code, cancellationToken).ConfigureAwait(false);
             var member = found.Count == 1 ? found[0] : throw new CsaQueryException($"The group's code {code} is not an area csa knows: import the ONS lookup that has it.");
-            // The area itself, or a partnership or force area made of exactly its districts (never a ward of it).
+            // The area itself, or a partnership or force area made of exactly its districts (never a ward of it; and not when
+            // no LSOA lookup says which districts any area has, where every list would be empty and equal).
             if (member.Code == area.Code
-                || (member.Level != AreaLevel.Ward && area.Level != AreaLevel.Ward
+                || (member.Level != AreaLevel.Ward && area.Level != AreaLevel.Ward && areaDistricts.Count > 0
                     && (await store.GetDistrictCodesAsync(member, cancellationToken).ConfigureAwait(false)).SequenceEqual(areaDistricts)))
             {
                 areaCode = member.Code;
             }
 
-            members.Add(await FiguresAsync(member, single, period, populationYear, notes, cancellationToken).ConfigureAwait(false));
+            members.Add(await figures(member, notes).ConfigureAwait(false));
         }
 
         if (areaCode is null)
@@ -111,7 +129,7 @@ public sealed class MostSimilarGroup(ICsaStore store, bool streetOnly = false)
             notes.Insert(1, groupNote);
         }
         return ResultTable.Create(
-            string.Create(c, $"{area.Describe()}: {row.Label} per 1,000 population, {period}, in its most similar group: ranked {ranking.AreaRank} of {ranking.Ranked}"),
+            string.Create(c, $"{area.Describe()}: {label} per 1,000 population, {period}, in its most similar group: ranked {ranking.AreaRank} of {ranking.Ranked}"),
             ["Rank", "Code", "Area", "Crimes", "Population", "Rate per 1,000", "Lower 95%", "Upper 95%", "Note"],
             rows,
             [.. notes.Distinct()]);
@@ -154,6 +172,42 @@ public sealed class MostSimilarGroup(ICsaStore store, bool streetOnly = false)
         notes.Add($"Population: ONS mid-{population.Year} estimates{(populationYear is not null ? " (the year asked for)" : population.Year == own ? " (the year of the period's middle month)" : $" (the nearest held to {own}, the year of the period's middle month)")}.");
         notes.Add(counter.SourceNote);
         var count = (await counter.CountRowsAsync(period, cancellationToken).ConfigureAwait(false))[0];
+        return new GroupMember(member.Code, member.Name, count, population.Population, null);
+    }
+
+    async Task<GroupMember> HomeOfficeFiguresAsync(Area member, string category, Period period, IReadOnlyList<FinancialQuarter> quarters, int? populationYear, List<string> notes, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<RecordedCrimeRow> rows;
+        try
+        {
+            (_, rows) = await RecordedCrimeSource.LoadAsync(store, member, cancellationToken).ConfigureAwait(false);
+            HomeOfficeTree.Require(category, rows);
+        }
+        catch (CsaQueryException e)
+        {
+            return new GroupMember(member.Code, member.Name, null, null, e.Message);
+        }
+
+        var held = rows.Select(r => new FinancialQuarter(r.Year, r.Quarter)).ToHashSet();
+        var missing = quarters.Where(q => !held.Contains(q)).ToArray();
+        if (missing.Length > 0)
+        {
+            return new GroupMember(member.Code, member.Name, null, null, $"the Home Office tables hold no figure for {string.Join(", ", missing.Select(q => q.ToString()))}");
+        }
+
+        PopulationChoice population;
+        try
+        {
+            population = await PopulationChoice.ForPeriodAsync(store, member, period, populationYear, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CsaQueryException e)
+        {
+            return new GroupMember(member.Code, member.Name, null, null, e.Message);
+        }
+
+        notes.Add($"Population: ONS mid-{population.Year} estimates{(populationYear is not null ? " (the year asked for)" : string.Empty)}.");
+        notes.Add("Source: Home Office police recorded crime open data tables (csa import prc); Open Government Licence v3.0.");
+        var count = rows.Where(r => quarters.Contains(new FinancialQuarter(r.Year, r.Quarter)) && HomeOfficeTree.Counts(category, r)).Sum(r => r.Count);
         return new GroupMember(member.Code, member.Name, count, population.Population, null);
     }
 }

@@ -150,8 +150,13 @@ static class StatisticsCommands
         var tree = new Option<string>("--tree") { Description = "The tree whose row is the category.", DefaultValueFactory = _ => "police-uk" };
         var excludeSelf = new Option<bool>("--exclude-self") { Description = "Leave the area out of the group average (by default it is in, as the Home Office's MSF average was)." };
         var populationYear = CommonOptions.PopulationYear();
+        var source = new Option<string?>("--source")
+        {
+            Description = "prc: rank force areas or partnerships (--group) on the Home Office's recorded crime tables (csa import prc), the category as they name it, over whole quarters.",
+        };
+        source.AcceptOnlyFromAmong("prc");
         var command = new Command("msg", "Rank the area's rate of a category in its most similar group, against the weighted group average, as iQuanta showed it.");
-        foreach (var option in new Option[] { area, category, period, group, nearest, tree, excludeSelf, populationYear })
+        foreach (var option in new Option[] { area, category, period, group, nearest, tree, excludeSelf, populationYear, source })
         {
             command.Options.Add(option);
         }
@@ -167,6 +172,11 @@ static class StatisticsCommands
             {
                 result.AddError("--nearest needs 2 or more.");
             }
+
+            if (result.GetValue(source) == "prc" && (result.GetValue(nearest) is not null || result.GetResult(tree) is { Implicit: false }))
+            {
+                result.AddError("--source prc ranks the members of a --group file on the Home Office's own categories: --nearest and --tree do not apply.");
+            }
         });
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
@@ -174,7 +184,9 @@ static class StatisticsCommands
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
             var msg = new Analysis.Rates.MostSimilarGroup(store);
             var (categoryTree, label, window, withSelf, year) = (CategoryTrees.Load(parse.GetValue(tree)!), parse.GetValue(category)!, parse.GetValue(period)!, !parse.GetValue(excludeSelf), parse.GetValue(populationYear));
-            var table = parse.GetValue(nearest) is { } size
+            var table = parse.GetValue(source) == "prc"
+                ? await msg.BuildHomeOfficeAsync(resolved, Analysis.Rates.MostSimilarGroup.ReadGroup(parse.GetValue(group)!), label, window, withSelf, year, cancellationToken)
+                : parse.GetValue(nearest) is { } size
                 ? await msg.BuildNearestAsync(resolved, size, categoryTree, label, window, withSelf, year, cancellationToken)
                 : await msg.BuildAsync(resolved, Analysis.Rates.MostSimilarGroup.ReadGroup(parse.GetValue(group)!), categoryTree, label, window, withSelf, year, cancellationToken);
             TableOutput.Show(table, parse);

@@ -18,6 +18,22 @@ public sealed record FinancialQuarter(FinancialYear Year, int Quarter)
         }
     }
 
+    /// <summary>The quarter a month falls in.</summary>
+    public static FinancialQuarter Of(Month month) => new(FinancialYear.Of(month), ((month.MonthOfYear + 8) % 12 / 3) + 1);
+
+    /// <summary>The whole quarters that make up <paramref name="period"/>, in order.</summary>
+    /// <exception cref="CsaQueryException">The period does not start and end on quarter boundaries.</exception>
+    public static IReadOnlyList<FinancialQuarter> Covering(Period period, string which)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        if ((period.From.MonthOfYear - 1) % 3 != 0 || period.To.MonthOfYear % 3 != 0)
+        {
+            throw new CsaQueryException($"{which} {period}: the Home Office tables count by quarter (April–June, July–September, October–December, January–March): give whole quarters, as FY2019/20 or 2019-04..2019-09.");
+        }
+
+        return [.. period.Months.Select(Of).Distinct()];
+    }
+
     /// <summary>Parses <c>2019/20Q2</c> (also <c>2019/20 Q2</c>, <c>FY2019/20Q2</c>).</summary>
     public static bool TryParse(string text, [NotNullWhen(true)] out FinancialQuarter? quarter)
     {
