@@ -36,13 +36,22 @@ public sealed class HomeOfficeYearsTests
     }
 
     [Fact]
-    public async Task AForceIsRankedInItsGroup_OnTheHomeOfficeTables_AndAMemberWithNoFigureIsListedNotRanked()
+    public async Task AForcesRates_AndItsRankInItsGroup_OnTheHomeOfficeTables_AMemberWithNoFigureListedNotRanked()
     {
         using var scratch = TestPaths.NewScratchFolder();
         Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "geography", Shared("geography", "lad19-csp19-pfa19.csv"))).ExitCode);
         Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "prc", Shared("prc", "prc-pfa-2012-13_to_2023-24q1.csv"))).ExitCode);
         Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "population", Shared("population", "lad23-population-mid2011-2023.csv"))).ExitCode);
         await File.WriteAllTextAsync(scratch.File("group.txt"), "E23000023\nE23000026\nE23000024\nE23000025\nE22000016\n");
+
+        var rates = await CsaProcess.RunAsync(scratch, "rates", "--source", "prc", "--area", "Cambridgeshire", "--period", "FY2022/23", "--json", scratch.File("rates.json"));
+        Assert.True(rates.ExitCode == 0, rates.Error);
+        using (var rateRows = JsonDocument.Parse(await File.ReadAllTextAsync(scratch.File("rates.json"))))
+        {
+            var total = rateRows.RootElement.EnumerateArray().First();
+            Assert.Equal(71_511, total.GetProperty("Crimes").GetInt64());
+            Assert.Equal(Math.Round(71_511 / 907_715.0 * 1000, 2), total.GetProperty("Rate per 1,000").GetDouble());
+        }
 
         var result = await CsaProcess.RunAsync(scratch, "msg", "--source", "prc", "--area", "Cambridgeshire", "--group", "group.txt", "--category", "Violence against the person", "--period", "FY2022/23", "--json", scratch.File("msg.json"));
 

@@ -46,4 +46,52 @@ public sealed class RateTable(ICsaStore store)
             rows,
             notes);
     }
+
+    /// <summary>Rates per 1,000 for every row of the Home Office's own tree (the total excluding fraud, groups, subgroups) of a
+    /// force area or partnership over whole quarters, from the Home Office tables; a quarter not held is left out, and said.</summary>
+    /// <exception cref="CsaQueryException">The period is not whole quarters, the area is not in the tables, no quarter is held, or no population.</exception>
+    public async Task<ResultTable> BuildHomeOfficeAsync(Area area, Period period, int? populationYear, double confidence = 0.95, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(area);
+        var quarters = Core.Official.FinancialQuarter.Covering(period, "--period");
+        var (level, all) = await Official.RecordedCrimeSource.LoadAsync(store, area, cancellationToken).ConfigureAwait(false);
+        var held = quarters.Where(q => all.Any(r => r.Year == q.Year && r.Quarter == q.Quarter)).ToHashSet();
+        if (held.Count == 0)
+        {
+            throw new CsaQueryException($"Not held: the Home Office tables hold no quarter of {period} for {area.Describe()}.");
+        }
+
+        var rows = all.Where(r => held.Contains(new Core.Official.FinancialQuarter(r.Year, r.Quarter))).ToArray();
+        var tree = Official.HomeOfficeTree.From(rows);
+        var population = await PopulationChoice.ForPeriodAsync(store, area, period, populationYear, cancellationToken).ConfigureAwait(false);
+        var annualise = 4.0 / held.Count;
+        var percent = (confidence * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+        var table = tree.Rows.Select(row =>
+        {
+            var count = rows.Where(r => Official.HomeOfficeTree.Counts(row.Label, r)).Sum(r => r.Count);
+            if (count < 0)
+            {
+                // Adjustments outweigh the offences: there is no rate to give.
+                return (IReadOnlyList<object?>)[new string(' ', 2 * row.Level) + row.Label, count, null, null, null, null, null];
+            }
+
+            var rate = Statistics.Rate.Of(count, population.Population, 1000, confidence);
+            return (IReadOnlyList<object?>)[new string(' ', 2 * row.Level) + row.Label, count, Math.Round(rate.Value, 2), Math.Round(rate.Interval.Lower, 2), Math.Round(rate.Interval.Upper, 2), rate.Interval.Method, Math.Round(rate.Value * annualise, 2)];
+        }).ToList();
+        var missing = quarters.Where(q => !held.Contains(q)).ToArray();
+        var notes = new List<string>
+        {
+            population.Note,
+            missing.Length == 0
+                ? $"Rate = offences ÷ population × 1,000 over the period; the {percent}% interval is PHEindicatormethods' (Byar's method from 10, exact Poisson below). Annualised = rate × 4 ÷ quarters ({held.Count})."
+                : $"Partial: {held.Count} of the period's {quarters.Count} quarters are held ({string.Join(", ", missing.Select(q => q.ToString()))} not held). Offences and rates are over the quarters held; the annualised rate = rate × 4 ÷ {held.Count}.",
+            "The categories are the Home Office's own offence groups and subgroups, as each row gives them; the total leaves fraud out.",
+            $"Source: Home Office police recorded crime, {level.ToString().ToLowerInvariant()}-level open data tables (csa import prc); Open Government Licence v3.0.",
+        };
+        return ResultTable.Create(
+            $"{area.Describe()}: rates per 1,000 population, {period}{(missing.Length == 0 ? string.Empty : $" (partial: {held.Count} of {quarters.Count} quarters held)")} (Home Office recorded crime)",
+            ["Category", "Crimes", "Rate per 1,000", $"Lower {percent}%", $"Upper {percent}%", "Interval method", "Annualised rate per 1,000"],
+            table,
+            notes);
+    }
 }

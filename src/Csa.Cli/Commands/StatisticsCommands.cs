@@ -123,7 +123,9 @@ static class StatisticsCommands
         var confidence = new Option<string>("--confidence") { Description = "The intervals' confidence: 95 or 99.8 (Fingertips' two levels).", DefaultValueFactory = _ => "95" };
         confidence.AcceptOnlyFromAmong("95", "99.8");
         var command = new Command("rates", "Rates per 1,000 population with 95% confidence intervals for every row of a tree.");
-        foreach (var option in new Option[] { area, period, tree, populationYear, confidence })
+        var rateSource = new Option<string?>("--source") { Description = "prc: the Home Office's recorded crime tables (csa import prc) for a force area or partnership, by their own groups and subgroups, over whole quarters." };
+        rateSource.AcceptOnlyFromAmong("prc");
+        foreach (var option in new Option[] { area, period, tree, populationYear, confidence, rateSource })
         {
             command.Options.Add(option);
         }
@@ -134,7 +136,9 @@ static class StatisticsCommands
             await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
             var level = parse.GetValue(confidence) == "99.8" ? 0.998 : 0.95;
-            var table = await new RateTable(store).BuildAsync(resolved, parse.GetValue(period)!, CategoryTrees.Load(parse.GetValue(tree)!), parse.GetValue(populationYear), level, cancellationToken);
+            var table = parse.GetValue(rateSource) == "prc"
+                ? await new RateTable(store).BuildHomeOfficeAsync(resolved, parse.GetValue(period)!, parse.GetValue(populationYear), level, cancellationToken)
+                : await new RateTable(store).BuildAsync(resolved, parse.GetValue(period)!, CategoryTrees.Load(parse.GetValue(tree)!), parse.GetValue(populationYear), level, cancellationToken);
             TableOutput.Show(table, parse);
         }));
         return command;
