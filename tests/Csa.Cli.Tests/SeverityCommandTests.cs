@@ -56,4 +56,34 @@ public sealed class SeverityCommandTests
         Assert.Equal(ExitCodes.BadQuery, district.ExitCode);
         Assert.Contains("Not held: no Home Office recorded crime is held for Huntingdonshire (E22000016) at partnership level", district.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ALocalExtract_IsScoredByItsOffenceCodes_OverWholeQuartersOnly()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "geography", TestPaths.LsoaWardDistrict, TestPaths.DistrictHierarchy)).ExitCode);
+        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "population", Path.Combine(TestPaths.Sample, "population", "lsoa11-population-mid2015.csv"))).ExitCode);
+        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "synth", "extract", "--area", "Huntingdonshire", "--seed", "5", "--out", "synthetic")).ExitCode);
+        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "extract", "synthetic/synthetic-extract.csv", "--mapping", "synthetic/synthetic-extract-mapping.json")).ExitCode);
+
+        var result = await CsaProcess.RunAsync(scratch, "severity", "--source", "extract", "--area", "Huntingdonshire", "--from", "2015/16", "--to", "2015/16", "--json", scratch.File("severity.json"));
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var text = System.Text.RegularExpressions.Regex.Replace(result.Output + result.Error, @"\s+", " ");
+        Assert.Contains("(local police extract; SYNTHETIC DATA)", text, StringComparison.Ordinal);
+        Assert.Contains("2010/11 Q4, 2016/17 Q4 only in part: those quarters are left out", text, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(scratch.File("severity.json")));
+        var row = Assert.Single(json.RootElement.EnumerateArray());
+
+        // By hand: the extract's 2015/16 crimes in Huntingdonshire (each once) times ONS's weights, over the mid-2015 population.
+        var weights = (await File.ReadAllLinesAsync(Path.Combine(TestPaths.Sample, "reference", "ons-crime-severity-weights.csv"))).Skip(1)
+            .Select(l => l.Split(',')).ToDictionary(f => f[0], f => double.Parse(f[^1], CultureInfo.InvariantCulture));
+        await using var store = await Storage.DuckDb.DuckDbStore.OpenAsync(scratch.File("csa.duckdb"), TimeProvider.System);
+        var area = (await store.FindAreasAsync("Huntingdonshire")).Single();
+        var crimes = (await store.CountExtractAsync(area, Core.Period.Parse("FY2015/16"))).Where(r => r.Marker is null).ToArray();
+        var population = (await store.GetPopulationAsync(area))[2015];
+        var weighted = crimes.Sum(r => r.Count * weights.GetValueOrDefault(r.OffenceCode));
+        Assert.Equal(crimes.Sum(r => r.Count), row.GetProperty("Offences (excluding fraud)").GetInt64());
+        Assert.Equal(Math.Round(weighted / population, 2), row.GetProperty("Crime Severity Score").GetDouble());
+    }
 }

@@ -12,11 +12,37 @@ public sealed class SeverityTable(ICsaStore store)
 {
     /// <summary>Builds both tables for the years <paramref name="from"/> to <paramref name="to"/> (null: every year held).</summary>
     /// <exception cref="CsaQueryException">The area is not in the tables, or nothing is held for it.</exception>
-    public async Task<(ResultTable ByYear, ResultTable ByGroup)> BuildAsync(Area area, FinancialYear? from, FinancialYear? to, SeverityWeights weights, CancellationToken cancellationToken = default)
+    /// <param name="area">The area: a force area or partnership for the Home Office tables; any area for a local extract.</param>
+    /// <param name="from">The first financial year (null: the first held).</param>
+    /// <param name="to">The last financial year (null: the last held).</param>
+    /// <param name="weights">The weights.</param>
+    /// <param name="fromExtract">Score the local extract's crimes (by their Home Office codes) instead of the Home Office tables.</param>
+    /// <param name="cancellationToken">Cancels the queries.</param>
+    public async Task<(ResultTable ByYear, ResultTable ByGroup)> BuildAsync(Area area, FinancialYear? from, FinancialYear? to, SeverityWeights weights, bool fromExtract = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(weights);
-        var (level, rows) = await RecordedCrimeSource.LoadAsync(store, area, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<Core.Official.RecordedCrimeRow> rows;
+        string origin;
+        var extraNotes = new List<string>();
+        if (fromExtract)
+        {
+            var (extractRows, partQuarters, source) = await ExtractOffences.LoadAsync(store, area, cancellationToken).ConfigureAwait(false);
+            rows = extractRows;
+            origin = "local police extract" + (source.IsSynthetic ? "; SYNTHETIC DATA" : string.Empty);
+            extraNotes.Add(source.Note);
+            if (partQuarters.Count > 0)
+            {
+                extraNotes.Add($"The extract covers {string.Join(", ", partQuarters.Select(q => q.ToString()))} only in part: those quarters are left out (a score is by whole quarters).");
+            }
+        }
+        else
+        {
+            var (level, official) = await RecordedCrimeSource.LoadAsync(store, area, cancellationToken).ConfigureAwait(false);
+            rows = official;
+            origin = $"Home Office {level.ToString().ToLowerInvariant()}-level table";
+        }
+
         var population = await store.GetPopulationAsync(area, cancellationToken).ConfigureAwait(false);
         var first = from ?? rows.MinBy(r => r.Year.StartYear)!.Year;
         var last = to ?? rows.MaxBy(r => r.Year.StartYear)!.Year;
@@ -27,7 +53,7 @@ public sealed class SeverityTable(ICsaStore store)
         }
 
         var c = CultureInfo.InvariantCulture;
-        var title = $"{area.Name} ({area.Code}): Crime Severity Score by financial year, {first} to {last} (Home Office {level.ToString().ToLowerInvariant()}-level table)";
+        var title = $"{area.Name} ({area.Code}): Crime Severity Score by financial year, {first} to {last} ({origin})";
         static string Label(SeverityYear y) => y.QuartersHeld == 4 ? y.Year.ToString() : $"{y.Year} (partial: {y.QuartersHeld} of 4 quarters)";
         var byYear = years.Select(y => (IReadOnlyList<object?>)
         [
@@ -44,6 +70,7 @@ public sealed class SeverityTable(ICsaStore store)
             $"Weights: {weights.Edition}.",
             "Population: the ONS mid-year estimate of the year the financial year starts in, else the nearest year held (the column says which).",
         };
+        notes.AddRange(extraNotes);
         if (years.Any(y => y.QuartersHeld < 4))
         {
             notes.Add("A partial year is scored from its quarters held and annualised (× 4 ÷ quarters held); it is not a whole year's count.");

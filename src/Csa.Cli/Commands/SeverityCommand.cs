@@ -16,9 +16,15 @@ static class SeverityCommand
         var to = YearsCommand.YearOption("--to", "The last financial year; the last held when omitted.");
         var by = new Option<string?>("--by") { Description = "group: each offence group's part of the score, a column per year." };
         by.AcceptOnlyFromAmong("group");
+        var source = new Option<string>("--source")
+        {
+            Description = "prc: the Home Office tables (force areas and partnerships; the default); extract: the local police extract's crimes by their Home Office codes (any area).",
+            DefaultValueFactory = _ => "prc",
+        };
+        source.AcceptOnlyFromAmong("prc", "extract");
         var weights = new Option<string?>("--weights") { Description = "A CSV of weights (Offence Code, Weight) adding to or replacing ONS's built-in ones, for codes newer than their edition." };
-        var command = new Command("severity", "The Crime Severity Score (Σ offences × ONS weight ÷ population, per person) of a force area or partnership by financial year, from the Home Office tables (csa import prc); fraud and offences without a weight left out and listed.");
-        foreach (var option in new Option[] { area, from, to, by, weights })
+        var command = new Command("severity", "The Crime Severity Score (Σ offences × ONS weight ÷ population, per person) of a force area or partnership by financial year, from the Home Office tables (csa import prc) or a local extract; fraud and offences without a weight left out and listed.");
+        foreach (var option in new Option[] { area, from, to, by, source, weights })
         {
             command.Options.Add(option);
         }
@@ -34,6 +40,7 @@ static class SeverityCommand
                 parse.GetValue(from) is { } f ? new FinancialYear(f) : null,
                 parse.GetValue(to) is { } t ? new FinancialYear(t) : null,
                 chosen,
+                parse.GetValue(source) == "extract",
                 cancellationToken);
             TableOutput.Show(parse.GetValue(by) is null ? byYear : byGroup, parse);
         }));
