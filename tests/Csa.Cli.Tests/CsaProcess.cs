@@ -64,4 +64,13 @@ static class CsaProcess
         Assert.Equal(0, (await RunAsync(scratch, "import", "police-uk", TestPaths.NorthumbriaZip)).ExitCode);
         Assert.Equal(0, (await RunAsync(scratch, "import", "population", System.IO.Path.Combine(TestPaths.Sample, "population", "lsoa21-population-mid2022.csv"))).ExitCode);
     }
+
+    /// <summary>Imports the shared real data the Home Office figures need: the 2019 district lookup, the force-level table (October
+    /// 2023 release) and ONS's district estimates for every year.</summary>
+    public static async Task ImportHomeOfficeAsync(ScratchFolder scratch)
+    {
+        Assert.Equal(0, (await RunAsync(scratch, "import", "geography", TestPaths.SharedFile("geography", "lad19-csp19-pfa19.csv"))).ExitCode);
+        Assert.Equal(0, (await RunAsync(scratch, "import", "prc", TestPaths.SharedFile("prc", "prc-pfa-2012-13_to_2023-24q1.csv"))).ExitCode);
+        Assert.Equal(0, (await RunAsync(scratch, "import", "population", TestPaths.SharedFile("population", "lad23-population-mid2011-2023.csv"))).ExitCode);
+    }
 }

@@ -9,15 +9,13 @@ namespace Csa.Cli.Tests;
 /// districts, a council merged since 2019 counting once for its former districts together.</summary>
 public sealed class DistrictPopulationTests
 {
-    static string Population(string name) =>
-        Path.Combine(TestPaths.SharedData ?? throw new InvalidOperationException("../shared/data is not beside the repository."), "population", name);
 
     [Fact]
     public async Task EveryForceArea_HasAPopulationEveryYear_TheSumOfItsDistricts()
     {
         using var scratch = TestPaths.NewScratchFolder();
         Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "geography", Path.Combine(TestPaths.SharedData!, "geography", "lad19-csp19-pfa19.csv"))).ExitCode);
-        var imported = await CsaProcess.RunAsync(scratch, "import", "population", Population("lad23-population-mid2011-2023.csv"));
+        var imported = await CsaProcess.RunAsync(scratch, "import", "population", TestPaths.SharedFile("population", "lad23-population-mid2011-2023.csv"));
         Assert.True(imported.ExitCode == 0, imported.Error);
         Assert.Contains("district population estimates for 318 districts, mid-2011 to mid-2023", imported.Output, StringComparison.Ordinal);
 
@@ -48,7 +46,7 @@ public sealed class DistrictPopulationTests
         // Thames Valley holds Buckinghamshire's four former districts: the council's estimate counts once.
         var thamesValley = await store.GetPopulationAsync(forces.Single(f => f.Name == "Thames Valley"));
         var districts = File.ReadLines(Path.Combine(TestPaths.SharedData!, "geography", "lad19-csp19-pfa19.csv")).Where(l => l.EndsWith(",Thames Valley", StringComparison.Ordinal)).Select(l => l.Split(',')[1]).ToArray();
-        var (estimates, _) = await Ingest.Population.DistrictPopulationReader.ReadAsync(Population("lad23-population-mid2011-2023.csv"));
+        var (estimates, _) = await Ingest.Population.DistrictPopulationReader.ReadAsync(TestPaths.SharedFile("population", "lad23-population-mid2011-2023.csv"));
         var byCode = estimates.Where(e => e.Year == 2021).ToDictionary(e => e.Code, e => e.Population);
         var expected = districts.Where(byCode.ContainsKey).Sum(d => byCode[d]) + byCode["E06000060"];
         Assert.Equal(expected, thamesValley[2021]);
@@ -58,8 +56,8 @@ public sealed class DistrictPopulationTests
     [Fact]
     public async Task TheWorkbook_ReadsTheSameAsItsLongCsv()
     {
-        var (fromCsv, _) = await Ingest.Population.DistrictPopulationReader.ReadAsync(Population("lad23-population-mid2011-2023.csv"));
-        var (fromWorkbook, _) = await Ingest.Population.DistrictPopulationReader.ReadAsync(Population("ons-mye23-lad-population-mid2011-2023.xlsx"));
+        var (fromCsv, _) = await Ingest.Population.DistrictPopulationReader.ReadAsync(TestPaths.SharedFile("population", "lad23-population-mid2011-2023.csv"));
+        var (fromWorkbook, _) = await Ingest.Population.DistrictPopulationReader.ReadAsync(TestPaths.SharedFile("population", "ons-mye23-lad-population-mid2011-2023.xlsx"));
 
         Assert.Equal(318 * 13, fromCsv.Count);
         Assert.Equal(fromCsv.OrderBy(e => e.Code, StringComparer.Ordinal).ThenBy(e => e.Year).Select(e => (e.Code, e.Year, e.Population)),

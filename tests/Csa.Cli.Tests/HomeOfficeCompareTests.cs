@@ -7,15 +7,13 @@ namespace Csa.Cli.Tests;
 /// it is in CI): the one comparison engine's pairing, exposure and test, by the Home Office's own groups.</summary>
 public sealed class HomeOfficeCompareTests
 {
-    static string Shared(params string[] parts) =>
-        Path.Combine([TestPaths.SharedData ?? throw new InvalidOperationException("../shared/data is not beside the repository."), .. parts]);
 
     [Fact]
     public async Task TwoFinancialYears_AreCompared_WholeQuarters_LikeForLike()
     {
         using var scratch = TestPaths.NewScratchFolder();
         Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "geography", TestPaths.DistrictHierarchy)).ExitCode);
-        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "prc", Shared("prc", "prc-pfa-2012-13_to_2023-24q1.csv"))).ExitCode);
+        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "prc", TestPaths.SharedFile("prc", "prc-pfa-2012-13_to_2023-24q1.csv"))).ExitCode);
 
         var years = await CsaProcess.RunAsync(scratch, "compare", "--source", "prc", "--area", "E23000023", "--period", "FY2017/18", "--vs", "FY2022/23", "--json", scratch.File("years.json"));
         var partial = await CsaProcess.RunAsync(scratch, "compare", "--source", "prc", "--area", "E23000023", "--period", "FY2022/23", "--vs", "FY2023/24", "--json", scratch.File("partial.json"));

@@ -7,16 +7,12 @@ namespace Csa.Cli.Tests;
 /// estimates in ../shared/data (they must be there, as they are in CI).</summary>
 public sealed class HomeOfficeYearsTests
 {
-    static string Shared(params string[] parts) =>
-        Path.Combine([TestPaths.SharedData ?? throw new InvalidOperationException("../shared/data is not beside the repository."), .. parts]);
 
     [Fact]
     public async Task TheLongRun_HasEachYearsRate_APartialLastYear_AndALikeForLikeChange()
     {
         using var scratch = TestPaths.NewScratchFolder();
-        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "geography", Shared("geography", "lad19-csp19-pfa19.csv"))).ExitCode);
-        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "prc", Shared("prc", "prc-pfa-2012-13_to_2023-24q1.csv"))).ExitCode);
-        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "population", Shared("population", "lad23-population-mid2011-2023.csv"))).ExitCode);
+        await CsaProcess.ImportHomeOfficeAsync(scratch);
 
         var result = await CsaProcess.RunAsync(scratch, "years", "--source", "prc", "--area", "Cambridgeshire", "--category", "Total recorded crime (excluding fraud)", "--json", scratch.File("years.json"));
         var misuse = await CsaProcess.RunAsync(scratch, "years", "--source", "prc", "--area", "Cambridgeshire", "--category", "Robbery", "--calendar");
@@ -39,9 +35,7 @@ public sealed class HomeOfficeYearsTests
     public async Task AForcesRates_AndItsRankInItsGroup_OnTheHomeOfficeTables_AMemberWithNoFigureListedNotRanked()
     {
         using var scratch = TestPaths.NewScratchFolder();
-        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "geography", Shared("geography", "lad19-csp19-pfa19.csv"))).ExitCode);
-        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "prc", Shared("prc", "prc-pfa-2012-13_to_2023-24q1.csv"))).ExitCode);
-        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "population", Shared("population", "lad23-population-mid2011-2023.csv"))).ExitCode);
+        await CsaProcess.ImportHomeOfficeAsync(scratch);
         await File.WriteAllTextAsync(scratch.File("group.txt"), "E23000023\nE23000026\nE23000024\nE23000025\nE22000016\n");
 
         var rates = await CsaProcess.RunAsync(scratch, "rates", "--source", "prc", "--area", "Cambridgeshire", "--period", "FY2022/23", "--json", scratch.File("rates.json"));

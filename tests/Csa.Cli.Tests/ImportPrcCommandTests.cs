@@ -9,8 +9,6 @@ namespace Csa.Cli.Tests;
 /// they are in CI): the 2018 release of 2017/18, then the October 2023 release, then each again.</summary>
 public sealed class ImportPrcCommandTests
 {
-    static string Prc(string name) =>
-        Path.Combine(TestPaths.SharedData ?? throw new InvalidOperationException("../shared/data is not beside the repository."), "prc", name);
 
     [Fact]
     public async Task ANewerRelease_RevisesTheHeldQuarters_AndNothingChangesOnAReimportOrAnOlderRelease()
@@ -18,10 +16,10 @@ public sealed class ImportPrcCommandTests
         using var scratch = TestPaths.NewScratchFolder();
         Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "geography", TestPaths.DistrictHierarchy)).ExitCode);
 
-        var first = await CsaProcess.RunAsync(scratch, "import", "prc", Prc("prc-pfa-2017-18.csv"), "--release", "2018-07-19");
-        var second = await CsaProcess.RunAsync(scratch, "import", "prc", Prc("prc-pfa-2012-13_to_2023-24q1.csv"), "--release", "2023-10-19");
-        var again = await CsaProcess.RunAsync(scratch, "import", "prc", Prc("prc-pfa-2012-13_to_2023-24q1.csv"), "--release", "2023-10-19");
-        var older = await CsaProcess.RunAsync(scratch, "import", "prc", Prc("prc-pfa-2017-18.csv"), "--release", "2018-07-19");
+        var first = await CsaProcess.RunAsync(scratch, "import", "prc", TestPaths.SharedFile("prc", "prc-pfa-2017-18.csv"), "--release", "2018-07-19");
+        var second = await CsaProcess.RunAsync(scratch, "import", "prc", TestPaths.SharedFile("prc", "prc-pfa-2012-13_to_2023-24q1.csv"), "--release", "2023-10-19");
+        var again = await CsaProcess.RunAsync(scratch, "import", "prc", TestPaths.SharedFile("prc", "prc-pfa-2012-13_to_2023-24q1.csv"), "--release", "2023-10-19");
+        var older = await CsaProcess.RunAsync(scratch, "import", "prc", TestPaths.SharedFile("prc", "prc-pfa-2017-18.csv"), "--release", "2018-07-19");
 
         Assert.True(first.ExitCode == 0, first.Error);
         Assert.Contains("23,068 rows at force level, release 2018-07-19 (from --release)", first.Output, StringComparison.Ordinal);

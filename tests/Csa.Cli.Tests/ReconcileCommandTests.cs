@@ -7,15 +7,13 @@ namespace Csa.Cli.Tests;
 /// Q2) and the Home Office force-level table, both in ../shared/data (they must be there, as they are in CI).</summary>
 public sealed class ReconcileCommandTests
 {
-    static string Shared(params string[] parts) =>
-        Path.Combine([TestPaths.SharedData ?? throw new InvalidOperationException("../shared/data is not beside the repository."), .. parts]);
 
     [Fact]
     public async Task EveryForceHeld_IsReconciled_AndMissingOrPartialStreetDataAreFlagged()
     {
         using var scratch = TestPaths.NewScratchFolder();
-        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "police-uk", Shared("police-uk", "national-2019-q3"))).ExitCode);
-        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "prc", Shared("prc", "prc-pfa-2012-13_to_2023-24q1.csv"))).ExitCode);
+        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "police-uk", TestPaths.SharedFile("police-uk", "national-2019-q3"))).ExitCode);
+        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "prc", TestPaths.SharedFile("prc", "prc-pfa-2012-13_to_2023-24q1.csv"))).ExitCode);
 
         var all = await CsaProcess.RunAsync(scratch, "reconcile", "--all", "--quarter", "2019/20Q2", "--json", scratch.File("all.json"));
         var one = await CsaProcess.RunAsync(scratch, "reconcile", "--force", "Cambridgeshire", "--quarter", "2019/20 Q2", "--json", scratch.File("one.json"));

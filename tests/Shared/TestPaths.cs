@@ -37,6 +37,11 @@ static class TestPaths
         }
     }
 
+    /// <summary>A file of the shared real data (../shared/data), for tests that must run where it is, as in CI: never skipped.</summary>
+    /// <exception cref="InvalidOperationException">../shared/data is not beside the repository.</exception>
+    public static string SharedFile(params string[] parts) =>
+        Path.Combine([SharedData ?? throw new InvalidOperationException("../shared/data is not beside the repository; these tests read it, as CI does."), .. parts]);
+
     /// <summary>A new empty scratch folder, deleted by <see cref="ScratchFolder.Dispose"/>.</summary>
     public static ScratchFolder NewScratchFolder() => new();
 

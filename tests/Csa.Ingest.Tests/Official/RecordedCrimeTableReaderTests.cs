@@ -10,8 +10,6 @@ namespace Csa.Ingest.Tests.Official;
 /// SYNTHETIC edits of a real row for the errors.</summary>
 public class RecordedCrimeTableReaderTests
 {
-    static string Prc(string name) =>
-        Path.Combine(TestPaths.SharedData ?? throw new InvalidOperationException("../shared/data is not beside the repository."), "prc", name);
 
     static long ExcludingFraud(IEnumerable<RecordedCrimeRow> rows, int year, string? area = null) =>
         rows.Where(r => r.Year == new FinancialYear(year) && r.OffenceGroup != "Fraud offences" && (area is null || r.Area == area)).Sum(r => r.Count);
@@ -19,7 +17,7 @@ public class RecordedCrimeTableReaderTests
     [Fact]
     public async Task TheOctober2023Release_ReadsInFull_WithThePublishedTotals()
     {
-        var (level, rows, _) = await RecordedCrimeTableReader.ReadAsync(Prc("prc-pfa-2012-13_to_2023-24q1.csv"));
+        var (level, rows, _) = await RecordedCrimeTableReader.ReadAsync(TestPaths.SharedFile("prc", "prc-pfa-2012-13_to_2023-24q1.csv"));
 
         Assert.Equal(RecordedCrimeLevel.Force, level);
         Assert.Equal(258_905, rows.Count);
@@ -35,7 +33,7 @@ public class RecordedCrimeTableReaderTests
     [Fact]
     public async Task The2018Release_WithSpacesAroundCounts_AndTheFraudBodysOldName_Reads()
     {
-        var (_, rows, _) = await RecordedCrimeTableReader.ReadAsync(Prc("prc-pfa-2017-18.csv"));
+        var (_, rows, _) = await RecordedCrimeTableReader.ReadAsync(TestPaths.SharedFile("prc", "prc-pfa-2017-18.csv"));
 
         Assert.Equal(23_068, rows.Count);
         Assert.Equal(15_534, rows.Where(r => r.Area == "Durham" && r.Quarter == 2).Sum(r => r.Count));
