@@ -39,7 +39,17 @@ public static class RecordedCrimeTableReader
             ".xlsx" => XlsxSheets(path),
             _ => throw new CsaImportException([new ImportIssue(path, 0, "not a table csa reads: give the Home Office's .ods, .xlsx or .csv")]),
         };
-        var read = Read(path, sheets);
+        (RecordedCrimeLevel Level, IReadOnlyList<RecordedCrimeRow> Rows) read;
+        try
+        {
+            read = Read(path, sheets);
+        }
+        catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException or InvalidOperationException or FormatException)
+        {
+            // A damaged workbook (broken XML, a bad zip entry): an input problem, named, never a crash.
+            throw new CsaImportException([new ImportIssue(path, 0, $"not a readable {extension[1..]} workbook ({e.Message})")]);
+        }
+
         var file = await TextFile.ChecksumAsync(path, cancellationToken).ConfigureAwait(false);
         return (read.Level, read.Rows, file);
     }

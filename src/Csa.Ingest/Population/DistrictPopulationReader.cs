@@ -37,7 +37,20 @@ public static class DistrictPopulationReader
         SourceFile source;
         if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            estimates = ReadWorkbook(path, issues);
+            if (!File.Exists(path))
+            {
+                throw new CsaImportException([new ImportIssue(path, 0, "no such file")]);
+            }
+
+            try
+            {
+                estimates = ReadWorkbook(path, issues);
+            }
+            catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException or InvalidOperationException or FormatException)
+            {
+                throw new CsaImportException([new ImportIssue(path, 0, $"not a readable xlsx workbook ({e.Message})")]);
+            }
+
             source = await TextFile.ChecksumAsync(path, cancellationToken).ConfigureAwait(false);
         }
         else

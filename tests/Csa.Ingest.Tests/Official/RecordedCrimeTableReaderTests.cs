@@ -122,6 +122,22 @@ public class RecordedCrimeTableReaderTests
     }
 
     [Fact]
+    public async Task ADamagedWorkbook_IsAnInputProblem_NamingTheFile()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        var ods = scratch.File("damaged.ods");
+        using (var zip = System.IO.Compression.ZipFile.Open(ods, System.IO.Compression.ZipArchiveMode.Create))
+        using (var writer = new StreamWriter(zip.CreateEntry("content.xml").Open()))
+        {
+            await writer.WriteAsync("<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\"><office:body><unclosed>");
+        }
+
+        var error = await Assert.ThrowsAsync<CsaImportException>(() => RecordedCrimeTableReader.ReadAsync(ods));
+
+        Assert.Contains("not a readable ods workbook", Assert.Single(error.Issues).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AFileWithoutTheColumns_IsRefusedNamingThem()
     {
         using var scratch = TestPaths.NewScratchFolder();
