@@ -29,7 +29,8 @@ public sealed class Reconciliation(ICsaStore store)
         var comparable = side.HomeOffice.Count > 0 && side.MonthsHeld.Count == 3;
         var categories = side.Street.Keys.Concat(side.HomeOffice.Keys).Distinct(StringComparer.Ordinal)
             .OrderBy(c => PoliceUkCrimeTypes.All.ToList().IndexOf(c) is var i && i < 0 ? int.MaxValue : i).ThenBy(c => c, StringComparer.Ordinal);
-        var rows = categories.Select(c => Row(c, side.Street.GetValueOrDefault(c), side.HomeOffice.TryGetValue(c, out var h) ? h : null, comparable, side.MonthsHeld.Count > 0)).ToList();
+        // Where a view is held, a category it lacks is a real zero; where it is not held, it has no figure.
+        var rows = categories.Select(c => Row(c, side.Street.GetValueOrDefault(c), side.HomeOffice.Count > 0 ? side.HomeOffice.GetValueOrDefault(c) : null, comparable, side.MonthsHeld.Count > 0)).ToList();
         rows.Add(Row("All crime (fraud left out)", side.Street.Values.Sum(), side.HomeOffice.Count > 0 ? side.HomeOffice.Values.Sum() : null, comparable, side.MonthsHeld.Count > 0));
         return ResultTable.Create(
             $"{force.Name}, {quarter} ({Describe(quarter.Period)}): data.police.uk street crimes beside Home Office recorded crime",
