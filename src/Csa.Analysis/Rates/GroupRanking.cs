@@ -23,7 +23,9 @@ public sealed record RankedMember(GroupMember Member, int? Rank, Rate? Rate);
 /// <param name="GroupRate">The group average rate per 1,000: the group's crimes ÷ its population (weighted).</param>
 /// <param name="Expected">The area's expected count at the group rate.</param>
 /// <param name="AreaVersusGroup">−1 significantly below the average, +1 above, 0 not significantly different.</param>
-public sealed record GroupRanking(IReadOnlyList<RankedMember> Members, int AreaRank, int Ranked, double GroupRate, double Expected, int AreaVersusGroup);
+/// <param name="SimpleMeanRate">The other convention: the simple mean of the ranked members' rates per 1,000, the area included
+/// (as HMIC's Crime and Policing Comparator showed it); every member counts alike, whatever its size.</param>
+public sealed record GroupRanking(IReadOnlyList<RankedMember> Members, int AreaRank, int Ranked, double GroupRate, double Expected, int AreaVersusGroup, double SimpleMeanRate);
 
 /// <summary>Ranks a most similar group as iQuanta shows it.</summary>
 /// <remarks>
@@ -31,7 +33,8 @@ public sealed record GroupRanking(IReadOnlyList<RankedMember> Members, int AreaR
 /// group average reads this way. Ties share the lowest rank number (1, 2, 2, 4). The group average is weighted,
 /// as HMICFRS computes it: the members' crimes over their population, with or without the area itself (an
 /// option). The area is significantly above or below it when its count lies outside the exact Poisson limits
-/// around the expected count E = group rate × its population (95%). Members with missing data are listed,
+/// around the expected count E = group rate × its population (95%). The simple mean of the members' rates (the area
+/// included) is given beside it, labelled, as the other published convention. Members with missing data are listed,
 /// never ranked as zero.
 /// </remarks>
 public static class GroupRankings
@@ -59,6 +62,7 @@ public static class GroupRankings
         var groupRate = averageOver.Sum(m => m.Count!.Value) / averageOver.Sum(m => m.Population!.Value) * 1000;
         var expected = groupRate / 1000 * area.Population.Value;
         var versus = expected > 0 ? PoissonLimits.Compare(area.Count.Value, expected) : 0;
-        return new GroupRanking(ranked, ranked.Single(r => r.Member.Code == areaCode).Rank!.Value, present.Length, groupRate, expected, versus);
+        var simpleMean = rates.Values.Average(r => r.Value);
+        return new GroupRanking(ranked, ranked.Single(r => r.Member.Code == areaCode).Rank!.Value, present.Length, groupRate, expected, versus, simpleMean);
     }
 }

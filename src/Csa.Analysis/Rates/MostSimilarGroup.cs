@@ -121,7 +121,8 @@ public sealed class MostSimilarGroup(ICsaStore store, bool streetOnly = false)
         [
             string.Create(c, $"{area.Name} is ranked {ranking.AreaRank} of {ranking.Ranked}, with a rate of {areaRate.Value:0.0} per 1,000 against a group average of {ranking.GroupRate:0.0}: {verdict} the average ({areaRate.Count:N0} crimes against {ranking.Expected:N1} expected; exact Poisson limits {low:N0}–{high:N0}, 95%)."),
             "Rank 1 is the highest rate; ties share the lowest rank number. Members with missing data are listed, not ranked.",
-            $"The group average is weighted (the members' crimes ÷ their population, as HMICFRS computes it), {(includeAreaInAverage ? "including" : "excluding")} the area itself.",
+            $"The group average is weighted (the members' crimes ÷ their population, as HMICFRS's value-for-money profiles compute it), {(includeAreaInAverage ? "including" : "excluding")} the area itself: {ranking.GroupRate.ToString("0.00", c)} per 1,000. The other convention, the simple mean of the {ranking.Ranked} ranked members' rates including the area (as HMIC's Crime and Policing Comparator showed it), is {ranking.SimpleMeanRate.ToString("0.00", c)} per 1,000: it counts every member alike, whatever its size.",
+            "Groups are not symmetric: an area in this area's group need not have this area in its own.",
             PoissonComparison.PoissonNote,
         ]);
         if (groupNote is not null)

@@ -46,6 +46,25 @@ public class GroupRankingsTests
         Assert.Equal(70.0 / 3000 * 1000, ranking.GroupRate, 1e-9);
     }
 
+    /// <summary>The two conventions differ when the members differ in size: a hand computation on a SYNTHETIC group of a large
+    /// member with a low rate and two small ones with high rates.</summary>
+    [Fact]
+    public void TheWeightedAverage_AndTheSimpleMean_AreBothGiven_AndDifferForMembersOfDifferentSize()
+    {
+        var members = new List<GroupMember>
+        {
+            new("E22000001", "Large", 1_000, 1_000_000, null),  // 1 per 1,000
+            new("E22000002", "Small", 300, 100_000, null),      // 3 per 1,000
+            new("E22000003", "Area", 500, 100_000, null),       // 5 per 1,000
+            new("E22000004", "Missing", null, null, "not held"),
+        };
+
+        var ranking = GroupRankings.Rank(members, "E22000003", includeAreaInAverage: true);
+
+        Assert.Equal(1_800.0 / 1_200_000 * 1000, ranking.GroupRate, 1e-9); // 1.5: the large member dominates
+        Assert.Equal((1.0 + 3.0 + 5.0) / 3, ranking.SimpleMeanRate, 1e-9);  // 3.0: every member alike, the missing one left out
+    }
+
     [Fact]
     public void Rank_AreaNotInTheGroup_IsRefused() =>
         Assert.Throws<ArgumentException>(() => GroupRankings.Rank(Group(), "E22000099", true));
