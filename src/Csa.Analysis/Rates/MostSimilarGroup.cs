@@ -40,12 +40,12 @@ public sealed class MostSimilarGroup(ICsaStore store, bool streetOnly = false)
         await BuildAsync(area, group, tree, category, period, includeAreaInAverage, populationYear, null, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Ranks the area in the group that <see cref="NearestNeighbours"/> proposes.</summary>
-    /// <exception cref="CsaQueryException">The indicators are not held, or the area has no data or population.</exception>
-    public async Task<ResultTable> BuildNearestAsync(Area area, int size, CategoryTree tree, string category, Period period, bool includeAreaInAverage, int? populationYear, CancellationToken cancellationToken = default)
+    /// <exception cref="CsaQueryException">The area cannot be placed, or has no data or population.</exception>
+    public async Task<ResultTable> BuildNearestAsync(Area area, int size, CategoryTree tree, string category, Period period, bool includeAreaInAverage, int? populationYear, NearestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
-        var (group, method) = await new NearestNeighbours(store).ProposeAsync(area, size, populationYear ?? PopulationChoice.YearFor(period), cancellationToken).ConfigureAwait(false);
-        return await BuildAsync(area, [.. group.Select(g => g.Area.Area.Code)], tree, category, period, includeAreaInAverage, populationYear, method, cancellationToken).ConfigureAwait(false);
+        var proposed = await new NearestNeighbours(store).ProposeAsync(area, size, options, cancellationToken).ConfigureAwait(false);
+        return await BuildAsync(area, [.. proposed.Members.Select(m => m.Area.Code)], tree, category, period, includeAreaInAverage, populationYear, proposed.Method, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Ranks a force area or partnership in its group on the Home Office tables: a category as the tables name it (the

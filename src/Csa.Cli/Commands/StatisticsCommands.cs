@@ -150,7 +150,15 @@ static class StatisticsCommands
         var category = new Option<string>("--category") { Description = "A row of the tree (police-uk: \"Violence and sexual offences\").", Required = true };
         var period = CommonOptions.PeriodOption("--period", "The period (a 12-month window, or any).", required: true);
         var group = new Option<string?>("--group") { Description = "The group file: one ONS area code a line (partnerships or districts), the area among them." };
-        var nearest = new Option<int?>("--nearest") { Description = "No official group: propose one of this many areas, nearest on population and deprivation (the method and distances are shown)." };
+        var nearest = new Option<int?>("--nearest") { Description = "No official group: propose one of this many districts or partnerships, nearest on Census 2021 indicators (the method, distances and the overlap with ONS's similar areas are shown)." };
+        var indicators = new Option<string[]>("--indicators")
+        {
+            Description = $"With --nearest: the indicators to use (default all): {string.Join(", ", Analysis.Rates.CensusIndicators.All.Select(i => i.Key))}.",
+            AllowMultipleArgumentsPerToken = true,
+            CustomParser = result => [.. result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
+        };
+        var distance = new Option<string>("--distance") { Description = "With --nearest: euclidean (the default) or manhattan.", DefaultValueFactory = _ => "euclidean" };
+        distance.AcceptOnlyFromAmong("euclidean", "manhattan");
         var tree = new Option<string>("--tree") { Description = "The tree whose row is the category.", DefaultValueFactory = _ => "police-uk" };
         var excludeSelf = new Option<bool>("--exclude-self") { Description = "Leave the area out of the group average (by default it is in, as the Home Office's MSF average was)." };
         var populationYear = CommonOptions.PopulationYear();
@@ -160,7 +168,7 @@ static class StatisticsCommands
         };
         source.AcceptOnlyFromAmong("prc");
         var command = new Command("msg", "Rank the area's rate of a category in its most similar group, against the weighted group average, as iQuanta showed it.");
-        foreach (var option in new Option[] { area, category, period, group, nearest, tree, excludeSelf, populationYear, source })
+        foreach (var option in new Option[] { area, category, period, group, nearest, indicators, distance, tree, excludeSelf, populationYear, source })
         {
             command.Options.Add(option);
         }
@@ -191,7 +199,7 @@ static class StatisticsCommands
             var table = parse.GetValue(source) == "prc"
                 ? await msg.BuildHomeOfficeAsync(resolved, Analysis.Rates.MostSimilarGroup.ReadGroup(parse.GetValue(group)!), label, window, withSelf, year, cancellationToken)
                 : parse.GetValue(nearest) is { } size
-                ? await msg.BuildNearestAsync(resolved, size, categoryTree, label, window, withSelf, year, cancellationToken)
+                ? await msg.BuildNearestAsync(resolved, size, categoryTree, label, window, withSelf, year, new Analysis.Rates.NearestOptions(parse.GetValue(indicators), parse.GetValue(distance) == "manhattan"), cancellationToken)
                 : await msg.BuildAsync(resolved, Analysis.Rates.MostSimilarGroup.ReadGroup(parse.GetValue(group)!), categoryTree, label, window, withSelf, year, cancellationToken);
             TableOutput.Show(table, parse);
         }));

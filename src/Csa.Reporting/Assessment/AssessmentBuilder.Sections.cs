@@ -171,7 +171,7 @@ public sealed partial class AssessmentBuilder
         var msg = new MostSimilarGroup(store, streetOnly: IsPublic);
         var table = await Keyed("msg", () => m.Group is { } group
             ? msg.BuildAsync(c.Area, MostSimilarGroup.ReadGroup(Path.Combine(c.Config.BaseFolder, group)), tree, m.Category, period, true, m.PopulationYear, cancellationToken)
-            : msg.BuildNearestAsync(c.Area, m.Nearest!.Value, tree, m.Category, period, true, m.PopulationYear, cancellationToken)).ConfigureAwait(false);
+            : msg.BuildNearestAsync(c.Area, m.Nearest!.Value, tree, m.Category, period, true, m.PopulationYear, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var ranked = table.Rows.Where(r => r[0] is long).ToArray();
         c.Figures++;
         // The weighted group average, as the analysis computes it (the area in it): the ranked members' crimes ÷ their population.

@@ -90,11 +90,11 @@ public static class StatisticsEndpoints
             var msg = new MostSimilarGroup(store, streetOnly: true);
             // The atlas ranks data.police.uk street counts, never the force's extract (whose counts public mode protects).
             var table = nearest is { } size
-                ? await msg.BuildNearestAsync(resolved, size, tree, type, parsed, includeAreaInAverage: false, year, cancellationToken)
+                ? await msg.BuildNearestAsync(resolved, size, tree, type, parsed, includeAreaInAverage: false, year, cancellationToken: cancellationToken)
                 : await msg.BuildAsync(resolved, codes, tree, type, parsed, includeAreaInAverage: false, year, cancellationToken);
             var notes = disclosure.Active ? [.. table.Notes, DisclosureService.StreetNote] : table.Notes;
             return TypedResults.Ok(new TableDto(table.Title, table.Columns, table.Rows, false, notes));
-        }).WithName("MostSimilarGroupRank").WithSummary("An area's rate of a category per 1,000 ranked in its most similar group (named codes, or its nearest neighbours on population and deprivation).");
+        }).WithName("MostSimilarGroupRank").WithSummary("An area's rate of a category per 1,000 ranked in its most similar group (named codes, or its nearest neighbours on Census 2021 indicators).");
 
         api.MapGet("/hotspots", async Task<Results<Ok<HotspotsDto>, ValidationProblem>> (string? area, string? period, string? category, bool? fdr, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
         {

@@ -9,40 +9,93 @@ using Csa.Tests;
 
 namespace Csa.Analysis.Tests.Rates;
 
-/// <summary>Proposing a group from the bundled real population and deprivation files, and ranking in it on real street data.</summary>
+/// <summary>Proposing a group from the bundled real Census 2021 indicators, against a hand computation, and ranking in it on
+/// real street data.</summary>
 public class NearestNeighboursTests
 {
-    [Fact]
-    public async Task Nearest_ProposesTheAreaAndItsNearestAndRanksOnlyMembersWithData()
+    static readonly string[] Columns = ["pct_aged_16_24", "pct_hh_one_person", "pct_hh_lone_parent", "pct_16plus_fulltime_students", "imd2019_avg_score", "ruc2011_pct_rural_incl_hub"];
+
+    static async Task<DuckDbStore> StoreAsync(ScratchFolder scratch)
     {
-        using var scratch = TestPaths.NewScratchFolder();
-        await using var store = await DuckDbStore.OpenAsync(scratch.File("nearest.duckdb"), TimeProvider.System);
+        var store = await DuckDbStore.OpenAsync(scratch.File("nearest.duckdb"), TimeProvider.System);
         foreach (var file in new[] { TestPaths.LsoaWardDistrict, TestPaths.DistrictHierarchy })
         {
             var (lookup, source) = await GeographyLookupReader.ReadAsync(file);
             await store.ImportGeographyAsync(lookup, source);
         }
 
+        return store;
+    }
+
+    [Fact]
+    public async Task Nearest_IsTheHandComputationOnTheCensusIndicators_WithItsOnsOverlap()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        await using var store = await StoreAsync(scratch);
+        var area = await new AreaResolver(store).ResolveAsync("E07000011");
+
+        var proposed = await new NearestNeighbours(store).ProposeAsync(area, 8);
+
+        // By hand, from the files: the lookup's districts that have every indicator; log density and the six shares; z-scores
+        // over those districts (population standard deviation); Euclidean distance from Huntingdonshire.
+        var folder = Path.Combine(TestPaths.Sample, "indicators");
+        var lines = File.ReadLines(Path.Combine(folder, "lad21-census2021-indicators.csv")).Select(IndependentCount.SplitCsv).ToArray();
+        var header = lines[0].ToList();
+        var lookupDistricts = File.ReadLines(TestPaths.LsoaWardDistrict).Skip(1).Select(l => IndependentCount.SplitCsv(l)[5]).ToHashSet();
+        double? Value(string text) => double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+        var rows = lines.Skip(1).Where(f => lookupDistricts.Contains(f[0]))
+            .Select(f => (Code: f[0], Values: new[] { Value(f[header.IndexOf("census2021_usual_residents")]) / Value(f[header.IndexOf("area_sqkm")]) is { } d ? Math.Log10(d) : (double?)null }
+                .Concat(Columns.Select(c => Value(f[header.IndexOf(c)]))).ToArray()))
+            .Where(r => r.Values.All(v => v is not null))
+            .Select(r => (r.Code, Values: r.Values.Select(v => v!.Value).ToArray()))
+            .ToArray();
+        var means = Enumerable.Range(0, 7).Select(j => rows.Average(r => r.Values[j])).ToArray();
+        var sds = Enumerable.Range(0, 7).Select(j => Math.Sqrt(rows.Average(r => Math.Pow(r.Values[j] - means[j], 2)))).ToArray();
+        var own = rows.Single(r => r.Code == "E07000011").Values;
+        var expected = rows.Select(r => (r.Code, Distance: Math.Sqrt(r.Values.Select((v, j) => Math.Pow((v - own[j]) / sds[j], 2)).Sum())))
+            .OrderBy(r => r.Distance).ThenBy(r => r.Code, StringComparer.Ordinal).Take(8).ToArray();
+        var ons = File.ReadLines(Path.Combine(folder, "ons-similar-areas-global-neighbours.csv")).Select(l => l.Split(','))
+            .Single(f => f[0].Trim('\uFEFF') == "E07000011").Skip(1).Take(7).ToHashSet();
+
+        Assert.Equal(expected.Select(e => e.Code), proposed.Members.Select(m => m.Area.Code));
+        Assert.All(expected.Zip(proposed.Members), p => Assert.Equal(p.First.Distance, p.Second.Distance, 9));
+        Assert.Equal(expected.Skip(1).Select(e => e.Code).Where(ons.Contains).Order(StringComparer.Ordinal), proposed.OnsNeighbours.Order(StringComparer.Ordinal));
+        Assert.Contains($"{proposed.OnsNeighbours.Count} of the 7 proposed {(proposed.OnsNeighbours.Count == 1 ? "is" : "are")} among them", proposed.Method, StringComparison.Ordinal);
+        Assert.Contains(proposed.LeftOut, l => l.Area.Code.StartsWith('W') && l.Why.Contains("IMD 2019", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AWelshDistrict_LacksTheEnglishIndicators_AndTheErrorNamesTheOnesItHas()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        await using var store = await StoreAsync(scratch);
+        var cardiff = await new AreaResolver(store).ResolveAsync("W06000015");
+
+        var error = await Assert.ThrowsAsync<CsaQueryException>(() => new NearestNeighbours(store).ProposeAsync(cardiff, 5));
+        var withoutDeprivation = await new NearestNeighbours(store).ProposeAsync(cardiff, 5, new NearestOptions(["density", "young-adults", "one-person", "lone-parent", "students"], Manhattan: true));
+
+        Assert.Contains("--indicators density,young-adults,one-person,lone-parent,students)", error.Message, StringComparison.Ordinal);
+        Assert.Equal("W06000015", withoutDeprivation.Members[0].Area.Code);
+        Assert.Contains("Manhattan distance", withoutDeprivation.Method, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nearest_RanksOnlyMembersWithData()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        await using var store = await StoreAsync(scratch);
         var (year, populations, populationSource) = await PopulationReader.ReadAsync(Path.Combine(TestPaths.Sample, "population", "lsoa11-population-mid2015.csv"), null);
         await store.ImportPopulationAsync(year, populations, populationSource);
-        var (ranks, deprivationSource) = await DeprivationReader.ReadAsync(Path.Combine(TestPaths.Sample, "deprivation", "imd2019-rank-lsoa11.csv"));
-        await store.ImportDeprivationAsync(ranks, deprivationSource);
         await new PoliceUkImporter(store).ImportAsync([TestPaths.Cambridgeshire]);
-        var area = await new AreaResolver(store).ResolveAsync("E22000016");
+        var area = await new AreaResolver(store).ResolveAsync("E07000011");
 
-        var (group, method) = await new NearestNeighbours(store).ProposeAsync(area, 15, 2015);
         var table = await new MostSimilarGroup(store).BuildNearestAsync(area, 15, CategoryTrees.Load("police-uk"), "All crime", Period.Parse("2019-07..2019-09"), true, 2015);
 
-        Assert.Equal(15, group.Count);
-        Assert.Equal("E22000016", group[0].Area.Area.Code);
-        Assert.Equal(0, group[0].Distance);
-        Assert.True(group.Zip(group.Skip(1)).All(p => p.First.Distance <= p.Second.Distance));
-        Assert.Contains("nearest on log population (mid-2015) and mean IMD 2019 rank", method, StringComparison.Ordinal);
         Assert.Equal(15, table.Rows.Count);
-        var ranked = table.Rows.Where(r => r[0] is not null).ToArray();
-        Assert.All(ranked, r => Assert.NotNull(r[3]));
+        Assert.All(table.Rows.Where(r => r[0] is not null), r => Assert.NotNull(r[3]));
         Assert.All(table.Rows.Where(r => r[0] is null), r => Assert.StartsWith("missing: ", (string)r[8]!, StringComparison.Ordinal));
         Assert.Contains(table.Rows, r => Equals(r[8], "this area"));
+        Assert.Contains(table.Notes, n => n.Contains("nearest on population density", StringComparison.Ordinal));
     }
 
     /// <summary>East Suffolk lies in two partnerships (Suffolk Coastal and Waveney) in the 2019 lookup. Its indicators are
@@ -88,8 +141,8 @@ public class NearestNeighboursTests
 
         // The proposed group holds each district once, and East Suffolk's nearest neighbour is not itself again.
         var area = await new AreaResolver(store).ResolveAsync("E07000244");
-        var (group, _) = await new NearestNeighbours(store).ProposeAsync(area, 5, 2015);
-        Assert.Equal(5, group.Select(g => g.Area.Area.Code).Distinct().Count());
-        Assert.Equal(people, group[0].Area.Population);
+        var proposed = await new NearestNeighbours(store).ProposeAsync(area, 5);
+        Assert.Equal(5, proposed.Members.Select(g => g.Area.Code).Distinct().Count());
+        Assert.Equal("E07000244", proposed.Members[0].Area.Code);
     }
 }
