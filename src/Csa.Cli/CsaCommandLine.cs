@@ -22,6 +22,7 @@ public static class CsaCommandLine
         import.Subcommands.Add(StatisticsCommands.ImportBoundaries());
         import.Subcommands.Add(ImportPrcCommand.Create());
         root.Subcommands.Add(import);
+        root.Subcommands.Add(FetchCommand.Create());
         root.Subcommands.Add(SynthCommand.Create());
         root.Subcommands.Add(CompareCommand.Create());
         root.Subcommands.Add(YearsCommand.Create());

@@ -17,15 +17,22 @@ namespace Csa.Ingest.PoliceUk;
 /// </remarks>
 /// <param name="store">The store to import into.</param>
 /// <param name="limits">How far zip archives may expand (null: <see cref="ArchiveLimits.Default"/>).</param>
-public sealed class PoliceUkImporter(ICsaStore store, ArchiveLimits? limits = null)
+/// <param name="include">Which of the files found to import (null: all), as <c>csa fetch</c> keeps only the months and forces asked for.</param>
+public sealed class PoliceUkImporter(ICsaStore store, ArchiveLimits? limits = null, Func<PoliceUkFileName, bool>? include = null)
 {
     /// <summary>Imports every data.police.uk file under <paramref name="paths"/>.</summary>
     /// <exception cref="CsaImportException">A path or file has a problem; nothing was imported.</exception>
     public async Task<PoliceUkImportResult> ImportAsync(IReadOnlyList<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(paths);
-        var (sources, findIssues, ignored) = PoliceUkSourceFinder.Find(paths, limits ?? ArchiveLimits.Default);
+        var (found, findIssues, ignored) = PoliceUkSourceFinder.Find(paths, limits ?? ArchiveLimits.Default);
+        var sources = include is null ? found : [.. found.Where(s => include(s.Name))];
         var issues = new List<ImportIssue>(findIssues);
+        if (include is not null && findIssues.Count == 0 && !sources.Any(s => s.Name.Kind == PoliceUkFileKind.Street))
+        {
+            issues.Add(new ImportIssue(string.Join(", ", paths), 0, "holds no street file of the months and forces asked for"));
+        }
+
         issues.AddRange(FindRepeats(sources));
         if (issues.Count > 0)
         {
