@@ -7,6 +7,7 @@ using Csa.Core.Geography;
 using Csa.Core.Official;
 using Csa.Statistics;
 using Csa.Storage;
+using nietras.SeparatedValues;
 
 namespace Csa.Analysis.Rates;
 
@@ -46,6 +47,60 @@ public sealed class MostSimilarGroup(ICsaStore store, bool streetOnly = false)
         ArgumentNullException.ThrowIfNull(period);
         var proposed = await new NearestNeighbours(store).ProposeAsync(area, size, options, cancellationToken).ConfigureAwait(false);
         return await BuildAsync(area, [.. proposed.Members.Select(m => m.Area.Code)], tree, category, period, includeAreaInAverage, populationYear, proposed.Method, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A comparison table exported from iQuanta or a similar tool: one row per member, with its area (ONS code or name),
+    /// its count and its population (columns named like <c>area</c>/<c>code</c>, <c>count</c>/<c>crimes</c>/<c>offences</c>, <c>population</c>).</summary>
+    /// <exception cref="CsaQueryException">The file is missing, lacks a column, or has a row that is not a count and a population.</exception>
+    public static IReadOnlyList<(string Area, long Count, double Population)> ReadTable(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new CsaQueryException($"{path}: no such comparison table.");
+        }
+
+        using var reader = Sep.New(',').Reader(o => o with { Unescape = true }).FromFile(path);
+        var header = reader.Header.ColNames.Select(n => n.Trim().ToLowerInvariant()).ToArray();
+        int Column(params string[] names) => Array.FindIndex(header, h => names.Contains(h));
+        var (area, count, population) = (Column("area", "code", "area code", "name", "area name"), Column("count", "crimes", "offences", "number of offences"), Column("population"));
+        if (area < 0 || count < 0 || population < 0)
+        {
+            throw new CsaQueryException($"{path}: a comparison table needs the columns area (or code), count (or crimes, offences) and population.");
+        }
+
+        var rows = new List<(string, long, double)>();
+        foreach (var row in reader)
+        {
+            var (countText, populationText) = (row[count].ToString().Replace(",", string.Empty, StringComparison.Ordinal).Trim(), row[population].ToString().Replace(",", string.Empty, StringComparison.Ordinal).Trim());
+            if (!long.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || !double.TryParse(populationText, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) || p <= 0)
+            {
+                throw new CsaQueryException($"{path}:{row.LineNumberFrom}: '{countText}' and '{populationText}' are not a count and a population.");
+            }
+
+            rows.Add((row[area].ToString().Trim(), n, p));
+        }
+
+        return rows.Count > 0 ? rows : throw new CsaQueryException($"{path}: the comparison table has no rows.");
+    }
+
+    /// <summary>Ranks the area among the members of an analyst's comparison table (<see cref="ReadTable"/>), on the figures it
+    /// gives: the same ranking, averages and test as for figures csa counts itself.</summary>
+    /// <exception cref="CsaQueryException">A member is not an area csa knows, or the area is not in the table.</exception>
+    public async Task<ResultTable> BuildFromTableAsync(Area area, IReadOnlyList<(string Area, long Count, double Population)> table, string category, Period period, bool includeAreaInAverage, string source, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var codes = new List<string>();
+        var figures = new Dictionary<string, (long Count, double Population)>(StringComparer.Ordinal);
+        foreach (var (name, count, population) in table)
+        {
+            var member = await new AreaResolver(store).ResolveAsync(name, cancellationToken).ConfigureAwait(false);
+            codes.Add(member.Code);
+            figures[member.Code] = (count, population);
+        }
+
+        return await BuildAsync(area, codes, category, period, includeAreaInAverage, $"Figures: the analyst's comparison table {Path.GetFileName(source)} (counts and populations as given there, not counted by csa).", (member, _) =>
+            Task.FromResult(new GroupMember(member.Code, member.Name, figures[member.Code].Count, figures[member.Code].Population, null)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Ranks a force area or partnership in its group on the Home Office tables: a category as the tables name it (the

@@ -151,6 +151,7 @@ static class StatisticsCommands
         var period = CommonOptions.PeriodOption("--period", "The period (a 12-month window, or any).", required: true);
         var group = new Option<string?>("--group") { Description = "The group file: one ONS area code a line (partnerships or districts), the area among them." };
         var nearest = new Option<int?>("--nearest") { Description = "No official group: propose one of this many districts or partnerships, nearest on Census 2021 indicators (the method, distances and the overlap with ONS's similar areas are shown)." };
+        var comparison = new Option<string?>("--table") { Description = "An analyst's comparison table (exported from iQuanta or similar): a CSV of area (code or name), count and population per member, the area among them; ranked as given." };
         var indicators = new Option<string[]>("--indicators")
         {
             Description = $"With --nearest: the indicators to use (default all): {string.Join(", ", Analysis.Rates.CensusIndicators.All.Select(i => i.Key))}.",
@@ -168,7 +169,7 @@ static class StatisticsCommands
         };
         source.AcceptOnlyFromAmong("prc");
         var command = new Command("msg", "Rank the area's rate of a category in its most similar group, against the weighted group average, as iQuanta showed it.");
-        foreach (var option in new Option[] { area, category, period, group, nearest, indicators, distance, tree, excludeSelf, populationYear, source })
+        foreach (var option in new Option[] { area, category, period, group, nearest, comparison, indicators, distance, tree, excludeSelf, populationYear, source })
         {
             command.Options.Add(option);
         }
@@ -176,9 +177,9 @@ static class StatisticsCommands
         CommonOptions.AddTableOutputs(command);
         command.Validators.Add(result =>
         {
-            if ((result.GetValue(group) is null) == (result.GetValue(nearest) is null))
+            if (new object?[] { result.GetValue(group), result.GetValue(nearest), result.GetValue(comparison) }.Count(v => v is not null) != 1)
             {
-                result.AddError("Give --group FILE (an official group) or --nearest N (a proposed one), one of them.");
+                result.AddError("Give one of --group FILE (an official group), --nearest N (a proposed one) or --table FILE (an analyst's comparison table with counts and populations).");
             }
             else if (result.GetValue(nearest) is < 2)
             {
@@ -196,7 +197,9 @@ static class StatisticsCommands
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
             var msg = new Analysis.Rates.MostSimilarGroup(store);
             var (categoryTree, label, window, withSelf, year) = (CategoryTrees.Load(parse.GetValue(tree)!), parse.GetValue(category)!, parse.GetValue(period)!, !parse.GetValue(excludeSelf), parse.GetValue(populationYear));
-            var table = parse.GetValue(source) == "prc"
+            var table = parse.GetValue(comparison) is { } comparisonFile
+                ? await msg.BuildFromTableAsync(resolved, Analysis.Rates.MostSimilarGroup.ReadTable(comparisonFile), label, window, withSelf, comparisonFile, cancellationToken)
+                : parse.GetValue(source) == "prc"
                 ? await msg.BuildHomeOfficeAsync(resolved, Analysis.Rates.MostSimilarGroup.ReadGroup(parse.GetValue(group)!), label, window, withSelf, year, cancellationToken)
                 : parse.GetValue(nearest) is { } size
                 ? await msg.BuildNearestAsync(resolved, size, categoryTree, label, window, withSelf, year, new Analysis.Rates.NearestOptions(parse.GetValue(indicators), parse.GetValue(distance) == "manhattan"), cancellationToken)

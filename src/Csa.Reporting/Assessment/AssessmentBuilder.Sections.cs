@@ -169,7 +169,9 @@ public sealed partial class AssessmentBuilder
         var tree = LoadTree(c.Config, m.Tree, "msg.tree");
         var period = Keyed("msg.period", () => Period.Parse(m.Period));
         var msg = new MostSimilarGroup(store, streetOnly: IsPublic);
-        var table = await Keyed("msg", () => m.Group is { } group
+        var table = await Keyed("msg", () => m.Table is { } comparison
+            ? msg.BuildFromTableAsync(c.Area, MostSimilarGroup.ReadTable(Path.Combine(c.Config.BaseFolder, comparison)), m.Category, period, true, comparison, cancellationToken)
+            : m.Group is { } group
             ? msg.BuildAsync(c.Area, MostSimilarGroup.ReadGroup(Path.Combine(c.Config.BaseFolder, group)), tree, m.Category, period, true, m.PopulationYear, cancellationToken)
             : msg.BuildNearestAsync(c.Area, m.Nearest!.Value, tree, m.Category, period, true, m.PopulationYear, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var ranked = table.Rows.Where(r => r[0] is long).ToArray();

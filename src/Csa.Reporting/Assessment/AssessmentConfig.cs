@@ -114,9 +114,9 @@ public sealed record AssessmentConfig
             CheckPeriod(exclusion.Vs, $"exclusions[{i}].vs", problems);
         }
 
-        if (config.Msg is { Group: null, Nearest: null })
+        if (config.Msg is { } msg && new object?[] { msg.Group, msg.Nearest, msg.Table }.Count(v => v is not null) != 1)
         {
-            problems.Add("msg: give group (a group file) or nearest (a number)");
+            problems.Add("msg: give one of group (a group file), nearest (a number) or table (an analyst's comparison table)");
         }
 
         if (config.Sections.Contains("triangulation") && config.Triangulation is null)
@@ -203,7 +203,8 @@ public sealed record TriangulationConfig(string Series, bool Calendar = true, in
 /// <param name="Nearest">Or: propose a group of this many.</param>
 /// <param name="Tree">The tree.</param>
 /// <param name="PopulationYear">The population estimate to use, when not the period's own year.</param>
-public sealed record MsgConfig(string Category, string Period, string? Group = null, int? Nearest = null, string Tree = "seed", int? PopulationYear = null);
+/// <param name="Table">Or: an analyst's comparison table (relative to the config): area, count and population per member.</param>
+public sealed record MsgConfig(string Category, string Period, string? Group = null, int? Nearest = null, string Tree = "seed", int? PopulationYear = null, string? Table = null);
 
 /// <summary>An exclusion sensitivity comparison.</summary>
 /// <param name="Category">The category compared.</param>
