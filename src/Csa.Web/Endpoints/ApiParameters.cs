@@ -53,6 +53,36 @@ static class ApiParameters
         return parsed;
     }
 
+    /// <summary>An analyst's comparison table given as <c>CODE:COUNT:POPULATION,…</c> (at most 100 members), or null with the reason.</summary>
+    public static IReadOnlyList<(string Area, long Count, double Population)>? ComparisonTable(string text, Dictionary<string, string[]> errors)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(errors);
+        var members = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var rows = new List<(string, long, double)>();
+        foreach (var member in members.Take(101))
+        {
+            var parts = member.Split(':');
+            if (parts.Length != 3 || parts[0].Length is 0 or > 100
+                || !long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+                || !double.TryParse(parts[2], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var population) || !(population is > 0 and < 1e10))
+            {
+                errors["table"] = [$"'{(member.Length > 60 ? member[..60] + "…" : member)}' is not a member of a comparison table: write CODE:COUNT:POPULATION (E07000011:1500:180000), members separated by commas."];
+                return null;
+            }
+
+            rows.Add((parts[0], count, population));
+        }
+
+        if (rows.Count is < 2 or > 100)
+        {
+            errors["table"] = ["A comparison table has from 2 to 100 members."];
+            return null;
+        }
+
+        return rows;
+    }
+
     /// <summary>The map level: wards unless <c>lsoa</c> is asked for.</summary>
     public static PlaceLevel Level(string? level, Dictionary<string, string[]> errors)
     {

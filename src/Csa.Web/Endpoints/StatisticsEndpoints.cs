@@ -65,13 +65,14 @@ public static class StatisticsEndpoints
                 row.Test.Describe(), row.Test.SmallNumbers, false, notes));
         }).WithName("ComparePeriods").WithSummary("An area's or ward's crimes of a category in two periods (previous: by default the equal period before), with the apparent change and the exact Poisson test.");
 
-        api.MapGet("/msg", async Task<Results<Ok<TableDto>, ValidationProblem>> (string? area, string? period, string? category, string? group, int? nearest, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
+        api.MapGet("/msg", async Task<Results<Ok<TableDto>, ValidationProblem>> (string? area, string? period, string? category, string? group, int? nearest, string? table, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
             var codes = group?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-            if ((codes.Length == 0) == (nearest is null))
+            var figures = table is null ? null : ApiParameters.ComparisonTable(table, errors);
+            if (new object?[] { codes.Length > 0 ? codes : null, nearest, table }.Count(v => v is not null) != 1)
             {
-                errors["group"] = ["Give the group's area codes (group=E07000011,E07000012,…) or nearest=N to rank the area among its N nearest neighbours."];
+                errors["group"] = ["Give one of: the group's area codes (group=E07000011,E07000012,…), nearest=N to rank the area among its N nearest neighbours, or an analyst's comparison table (table=CODE:COUNT:POPULATION,… as exported from iQuanta)."];
             }
             else if (nearest is < 2 or > 30)
             {
@@ -89,12 +90,19 @@ public static class StatisticsEndpoints
             var tree = CategoryTrees.Load("police-uk");
             var msg = new MostSimilarGroup(store, streetOnly: true);
             // The atlas ranks data.police.uk street counts, never the force's extract (whose counts public mode protects).
-            var table = nearest is { } size
+            if (figures is not null)
+            {
+                // The analyst's own figures, echoed back ranked: nothing from the store is shown, so nothing to protect.
+                var given = await msg.BuildFromTableAsync(resolved, figures, type, parsed, includeAreaInAverage: false, "the table= parameter", cancellationToken);
+                return TypedResults.Ok(new TableDto(given.Title, given.Columns, given.Rows, false, given.Notes));
+            }
+
+            var ranked = nearest is { } size
                 ? await msg.BuildNearestAsync(resolved, size, tree, type, parsed, includeAreaInAverage: false, year, cancellationToken: cancellationToken)
                 : await msg.BuildAsync(resolved, codes, tree, type, parsed, includeAreaInAverage: false, year, cancellationToken);
-            var notes = disclosure.Active ? [.. table.Notes, DisclosureService.StreetNote] : table.Notes;
-            return TypedResults.Ok(new TableDto(table.Title, table.Columns, table.Rows, false, notes));
-        }).WithName("MostSimilarGroupRank").WithSummary("An area's rate of a category per 1,000 ranked in its most similar group (named codes, or its nearest neighbours on Census 2021 indicators).");
+            var notes = disclosure.Active ? [.. ranked.Notes, DisclosureService.StreetNote] : ranked.Notes;
+            return TypedResults.Ok(new TableDto(ranked.Title, ranked.Columns, ranked.Rows, false, notes));
+        }).WithName("MostSimilarGroupRank").WithSummary("An area's rate of a category per 1,000 ranked in its most similar group (named codes, its nearest neighbours on Census 2021 indicators, or an analyst's comparison table of counts and populations).");
 
         api.MapGet("/hotspots", async Task<Results<Ok<HotspotsDto>, ValidationProblem>> (string? area, string? period, string? category, bool? fdr, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
         {
