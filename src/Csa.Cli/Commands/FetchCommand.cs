@@ -86,7 +86,8 @@ static class FetchCommand
     /// <summary>Prints the download's notes, and its progress about once a second (a line each, so logs and terminals alike read it).</summary>
     sealed class Reporter : IProgress<DownloadProgress>
     {
-        DateTime _last = DateTime.MinValue;
+        readonly System.Diagnostics.Stopwatch _sinceLast = System.Diagnostics.Stopwatch.StartNew();
+        bool _first = true;
 
         public void Report(DownloadProgress value)
         {
@@ -96,12 +97,13 @@ static class FetchCommand
                 return;
             }
 
-            if (DateTime.UtcNow - _last < TimeSpan.FromSeconds(1))
+            if (!_first && _sinceLast.Elapsed < TimeSpan.FromSeconds(1))
             {
                 return;
             }
 
-            _last = DateTime.UtcNow;
+            _first = false;
+            _sinceLast.Restart();
             var share = value.BytesTotal is > 0 and var total ? string.Create(CultureInfo.InvariantCulture, $" of {ByteSize.Format(total)} ({100.0 * value.BytesDone / total:0}%)") : string.Empty;
             Console.WriteLine($"fetch: {value.File}: {ByteSize.Format(value.BytesDone)}{share}");
         }
