@@ -20,4 +20,20 @@ public class ReportCommandTests
         Assert.Contains("periods.later: '2016-13' is not a period", result.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(scratch.File("report")));
     }
+
+    [Fact]
+    public async Task Report_WithPdf_PrintsThePathOfThePdfItWrote()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        await CsaProcess.ImportNorthumbriaAsync(scratch);
+        var config = Path.Combine(TestPaths.RepositoryRoot, "data", "examples", "report-northumbria-newcastle.json");
+
+        var result = await CsaProcess.RunAsync(scratch, "report", config, "--out", "newcastle", "--pdf");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var line = result.Output.Split('\n').Single(l => l.StartsWith("Wrote the PDF: ", StringComparison.Ordinal)).Trim();
+        var printed = line["Wrote the PDF: ".Length..];
+        Assert.EndsWith(Path.Combine("newcastle", "report.pdf"), printed, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.IsPathRooted(printed) ? printed : scratch.File(printed)), printed);
+    }
 }

@@ -87,6 +87,10 @@ static class DemoCommand
             Console.WriteLine();
             Console.WriteLine($"The seed's assessment (Huntingdonshire, violence, 2016/17 Q4; SYNTHETIC extract): {seed}");
             Console.WriteLine($"A real assessment from data.police.uk (Newcastle upon Tyne, 2021 against 2022): {real}");
+            if (parse.GetValue(pdf))
+            {
+                Console.WriteLine($"Their PDFs: {ReportCommand.PdfOf(seed)} and {ReportCommand.PdfOf(real)}");
+            }
         }));
         return command;
     }

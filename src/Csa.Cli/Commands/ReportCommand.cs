@@ -26,6 +26,10 @@ static class ReportCommand
             await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
             var path = await WriteAsync(store, parse.GetValue(config)!, parse.GetValue(output)!, parse.GetValue(pdf), cancellationToken, parse.GetValue(isPublic));
             Console.WriteLine($"Wrote the report: {path}");
+            if (parse.GetValue(pdf))
+            {
+                Console.WriteLine($"Wrote the PDF: {PdfOf(path)}");
+            }
         }));
         return command;
     }
@@ -40,6 +44,9 @@ static class ReportCommand
         progress.Report(pdf ? "writing the HTML, figures, tables and PDF" : "writing the HTML, figures and tables");
         return await ReportFiles.WriteAsync(report, folder, pdf, cancellationToken);
     }
+
+    /// <summary>The PDF written beside the report at <paramref name="htmlPath"/>.</summary>
+    internal static string PdfOf(string htmlPath) => Path.Combine(Path.GetDirectoryName(htmlPath)!, Reporting.Assessment.ReportFiles.PdfName);
 
     sealed class Stage(Action<string> report) : IProgress<string>
     {
