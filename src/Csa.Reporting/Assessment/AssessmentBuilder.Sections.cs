@@ -255,15 +255,25 @@ public sealed partial class AssessmentBuilder
     async Task<ResultTable> DataSourcesAsync(CancellationToken cancellationToken)
     {
         var files = await store.GetImportedFilesAsync(cancellationToken).ConfigureAwait(false);
-        var rows = files.Select(f => (IReadOnlyList<object?>)
-        [
-            f.Kind, f.Source.Name, f.ForceSlug is null ? null : $"{f.ForceSlug} {f.Month}", f.Rows, f.Source.Sha256,
-        ]).ToList();
+
+        // Each file once (the ledger keeps a row for every import of it), and by its name alone: no local folder is published.
+        var rows = files
+            .Select(f => (f.Kind, Name: PublishedName(f.Source.Name), Where: f.ForceSlug is null ? null : $"{f.ForceSlug} {f.Month}", f.Rows, f.Source.Sha256))
+            .DistinctBy(f => (f.Kind, f.Name, f.Where, f.Sha256))
+            .Select(f => (IReadOnlyList<object?>)[f.Kind, f.Name, f.Where, f.Rows, f.Sha256])
+            .ToList();
         return ResultTable.Create(
-            "Every input file held in the store",
+            "Input files held in the store, each once",
             ["Kind", "File", "Force and month", "Rows", "SHA-256"],
             rows,
             ["data.police.uk and ONS data: Open Government Licence v3.0. Files marked extract-synthetic are synthetic, not real crime records."]);
+    }
+
+    /// <summary>A file's name without its local folders (<c>archive.zip!2020-05/…-street.csv</c> for a zip entry).</summary>
+    static string PublishedName(string name)
+    {
+        var bang = name.IndexOf('!', StringComparison.Ordinal);
+        return bang < 0 ? Path.GetFileName(name) : Path.GetFileName(name[..bang]) + name[bang..];
     }
 
     static string PoissonComparisonNote => Statistics.PoissonComparison.PoissonNote;

@@ -24,6 +24,19 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
     }
 
     [Fact]
+    public async Task TheDataSourcesAppendix_ListsEachFileOnce_ByItsNameAlone()
+    {
+        var report = await new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(NorthumbriaConfig));
+
+        var sources = report.Tables.Single(t => t.Id == "data-sources").Table;
+        var files = sources.Rows.Select(r => (string)r[1]!).ToArray();
+        Assert.NotEmpty(files);
+        Assert.Equal(sources.Rows.Count, sources.Rows.Select(r => string.Join('|', r)).Distinct().Count());
+        Assert.All(files, f => Assert.DoesNotContain('/', f.Split('!')[0]));
+        Assert.All(files, f => Assert.DoesNotContain(Path.GetTempPath().TrimEnd('/'), f, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task PublicVersion_OfTheSeed_HoldsNoFigureFromTheExtract_AndSaysWhyEachSectionIsLeftOut()
     {
         var disclosure = new Analysis.Disclosure.DisclosureService(new(true, 4));
