@@ -1,3 +1,5 @@
+using Csa.Core.Geography;
+
 namespace Csa.Core.PoliceUk;
 
 /// <summary>The forces that publish on data.police.uk: the 43 territorial forces of England and Wales,
@@ -69,7 +71,7 @@ public static class PoliceForces
         ArgumentNullException.ThrowIfNull(text);
         var trimmed = text.Trim();
         var comma = trimmed.IndexOf(", ", StringComparison.Ordinal);
-        var wanted = new[] { trimmed, comma > 0 ? $"{trimmed[(comma + 2)..]} {trimmed[..comma]}" : trimmed }.Select(Normalised).ToHashSet(StringComparer.Ordinal);
+        var wanted = new[] { trimmed, comma > 0 ? $"{trimmed[(comma + 2)..]} {trimmed[..comma]}" : trimmed }.Select(AreaNames.MatchKey).ToHashSet(StringComparer.Ordinal);
         force = All.FirstOrDefault(f => string.Equals(f.PoliceForceAreaCode, trimmed, StringComparison.OrdinalIgnoreCase)
             || Names(f).Any(wanted.Contains));
         return force is not null;
@@ -78,19 +80,16 @@ public static class PoliceForces
     /// <summary>A force's names, normalised: its slug, its name, and its name without "Police Service", "Service", "Constabulary" or "Police".</summary>
     static IEnumerable<string> Names(PoliceForce force)
     {
-        yield return Normalised(force.Slug);
-        yield return Normalised(force.Name);
+        yield return AreaNames.MatchKey(force.Slug);
+        yield return AreaNames.MatchKey(force.Name);
         foreach (var suffix in new[] { " Police Service", " Service", " Constabulary", " Police" })
         {
             if (force.Name.EndsWith(suffix, StringComparison.Ordinal))
             {
-                yield return Normalised(force.Name[..^suffix.Length]);
+                yield return AreaNames.MatchKey(force.Name[..^suffix.Length]);
             }
         }
     }
-
-    static string Normalised(string text) =>
-        string.Concat(text.Replace("&", " and ", StringComparison.Ordinal).ToLowerInvariant().Where(char.IsLetterOrDigit));
 
     /// <summary>Finds a force by its file-name slug.</summary>
     public static bool TryGetBySlug(string slug, out PoliceForce force) =>

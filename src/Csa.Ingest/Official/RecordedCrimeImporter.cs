@@ -1,4 +1,3 @@
-using System.Text;
 using Csa.Core.Geography;
 using Csa.Core.Official;
 using Csa.Core.PoliceUk;
@@ -97,7 +96,7 @@ public sealed class RecordedCrimeImporter(ICsaStore store, TimeProvider time)
         }
 
         var areas = await store.GetAreasAsync(level == RecordedCrimeLevel.Partnership ? AreaLevel.Partnership : AreaLevel.ForceArea, cancellationToken).ConfigureAwait(false);
-        var byName = areas.GroupBy(a => Normalised(a.Name)).ToDictionary(g => g.Key, g => g.First().Code, StringComparer.Ordinal);
+        var byName = areas.GroupBy(a => AreaNames.MatchKey(a.Name)).ToDictionary(g => g.Key, g => g.First().Code, StringComparer.Ordinal);
         var codes = rows.Select(r => r.Area).Distinct(StringComparer.Ordinal).ToDictionary(n => n, n => CodeOf(n, level, byName), StringComparer.Ordinal);
         if (quarters.Count > 0)
         {
@@ -124,20 +123,5 @@ public sealed class RecordedCrimeImporter(ICsaStore store, TimeProvider time)
     static string? CodeOf(string name, RecordedCrimeLevel level, Dictionary<string, string> lookupCodes) =>
         level == RecordedCrimeLevel.Force && PoliceForces.TryFind(name, out var force) && force.PoliceForceAreaCode is { } code
             ? code
-            : lookupCodes.GetValueOrDefault(Normalised(name));
-
-    /// <summary>A name as matched: lower case, "&amp;" as "and", letters and digits only.</summary>
-    static string Normalised(string name)
-    {
-        var text = new StringBuilder();
-        foreach (var c in name.Replace("&", " and ", StringComparison.Ordinal).ToLowerInvariant())
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                text.Append(c);
-            }
-        }
-
-        return text.ToString();
-    }
+            : lookupCodes.GetValueOrDefault(AreaNames.MatchKey(name));
 }
