@@ -25,9 +25,10 @@ public sealed class DataQualityReport(ICsaStore store)
         foreach (var quarter in held.Select(q => new Core.Official.FinancialQuarter(q.Year, q.Quarter)).Distinct()
             .Where(q => q.Period.To >= coverage.First && q.Period.From <= coverage.Last).OrderBy(q => q.Period.From))
         {
-            var forces = held.Where(h => h.Year == quarter.Year && h.Quarter == quarter.Quarter).Select(h => h.AreaName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var forces = held.Where(h => h.Year == quarter.Year && h.Quarter == quarter.Quarter)
+                .Select(h => PoliceForces.TryFind(h.AreaName, out var force) ? force : null).OfType<PoliceForce>().ToHashSet();
             var flagged = PoliceForces.All
-                .Where(f => forces.Contains(f.Name) || forces.Any(n => PoliceForces.TryFind(n, out var named) && named == f))
+                .Where(forces.Contains)
                 .Select(f => (f.Name, Flag: Official.Reconciliation.Flag(coverage.Forces.Contains(f.Slug) ? coverage.HeldMonths(f.Slug).ToHashSet() : [], true, quarter)))
                 .Where(f => f.Flag.Length > 0)
                 .ToArray();

@@ -20,7 +20,8 @@ public sealed class Reconciliation(ICsaStore store)
     {
         ArgumentNullException.ThrowIfNull(force);
         ArgumentNullException.ThrowIfNull(quarter);
-        var side = await SidesAsync(force, quarter, cancellationToken).ConfigureAwait(false);
+        var held = await HeldAsync(cancellationToken).ConfigureAwait(false);
+        var side = await SidesAsync(force, quarter, held, cancellationToken).ConfigureAwait(false);
         if (side.HomeOffice.Count == 0 && side.MonthsHeld.Count == 0)
         {
             throw new CsaQueryException($"Not held: neither data.police.uk street data nor the Home Office tables are held for {force.Name} in {quarter} ({Describe(quarter.Period)}).");
@@ -44,9 +45,10 @@ public sealed class Reconciliation(ICsaStore store)
     {
         ArgumentNullException.ThrowIfNull(quarter);
         var rows = new List<IReadOnlyList<object?>>();
+        var held = await HeldAsync(cancellationToken).ConfigureAwait(false);
         foreach (var force in PoliceForces.All.Where(f => f.Slug != "northern-ireland"))
         {
-            var side = await SidesAsync(force, quarter, cancellationToken).ConfigureAwait(false);
+            var side = await SidesAsync(force, quarter, held, cancellationToken).ConfigureAwait(false);
             var homeOffice = side.HomeOffice.Count > 0 ? side.HomeOffice.Values.Sum() : (long?)null;
             var flag = Flag(side, quarter);
             var ratio = side.MonthsHeld.Count == 3 && homeOffice is > 0 ? Ratio(side.Street.Values.Sum(), homeOffice.Value) : null;
@@ -92,14 +94,25 @@ public sealed class Reconciliation(ICsaStore store)
         return string.Join("; ", parts);
     }
 
-    async Task<Sides> SidesAsync(PoliceForce force, FinancialQuarter quarter, CancellationToken cancellationToken)
+    /// <summary>What both views hold, read once for every force asked about: the street files' force-months, and the force of
+    /// each name the Home Office table holds.</summary>
+    async Task<Held> HeldAsync(CancellationToken cancellationToken)
     {
-        var held = (await store.GetHeldStreetMonthsAsync(null, cancellationToken).ConfigureAwait(false))
-            .Where(m => m.ForceSlug == force.Slug && quarter.Period.Contains(m.Month)).Select(m => m.Month).ToHashSet();
+        var months = await store.GetHeldStreetMonthsAsync(null, cancellationToken).ConfigureAwait(false);
+        var names = (await store.GetRecordedCrimeQuartersAsync(RecordedCrimeLevel.Force, cancellationToken).ConfigureAwait(false))
+            .Select(q => q.AreaName).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(n => (Name: n, Force: PoliceForces.TryFind(n, out var named) ? named : null))
+            .Where(n => n.Force is not null)
+            .ToArray();
+        return new Held(months, [.. names.Select(n => (n.Name, n.Force!))]);
+    }
+
+    async Task<Sides> SidesAsync(PoliceForce force, FinancialQuarter quarter, Held held, CancellationToken cancellationToken)
+    {
+        var monthsHeld = held.StreetMonths.Where(m => m.ForceSlug == force.Slug && quarter.Period.Contains(m.Month)).Select(m => m.Month).ToHashSet();
         var street = (await store.CountForceStreetAsync(force.Slug, quarter.Period, cancellationToken).ConfigureAwait(false))
             .GroupBy(r => r.CrimeType, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.Count), StringComparer.Ordinal);
-        var names = (await store.GetRecordedCrimeQuartersAsync(RecordedCrimeLevel.Force, cancellationToken).ConfigureAwait(false))
-            .Select(q => q.AreaName).Distinct(StringComparer.OrdinalIgnoreCase).Where(n => PoliceForces.TryFind(n, out var named) && named == force);
+        var names = held.HomeOfficeNames.Where(n => n.Force == force).Select(n => n.Name);
         var rows = new List<RecordedCrimeRow>();
         foreach (var name in names)
         {
@@ -109,7 +122,7 @@ public sealed class Reconciliation(ICsaStore store)
         var inQuarter = rows.Where(r => r.Year == quarter.Year && r.Quarter == quarter.Quarter).ToArray();
         var homeOffice = inQuarter.Where(r => StreetCategoryMatch.Category(r) is not null)
             .GroupBy(r => StreetCategoryMatch.Category(r)!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.Count), StringComparer.Ordinal);
-        return new Sides(held, street, homeOffice, inQuarter.Where(r => StreetCategoryMatch.Category(r) is null).Sum(r => r.Count));
+        return new Sides(monthsHeld, street, homeOffice, inQuarter.Where(r => StreetCategoryMatch.Category(r) is null).Sum(r => r.Count));
     }
 
     static IEnumerable<string> Notes(Sides side, FinancialQuarter quarter)
@@ -132,6 +145,8 @@ public sealed class Reconciliation(ICsaStore store)
     }
 
     static string Describe(Period period) => $"{period.From}..{period.To}";
+
+    sealed record Held(IReadOnlyList<ForceMonth> StreetMonths, IReadOnlyList<(string Name, PoliceForce Force)> HomeOfficeNames);
 
     sealed record Sides(HashSet<Month> MonthsHeld, Dictionary<string, long> Street, Dictionary<string, long> HomeOffice, long Fraud);
 }
