@@ -26,13 +26,13 @@ public sealed partial class PeriodComparison
         }
 
         var (level, rows) = await RecordedCrimeSource.LoadAsync(store, area, cancellationToken).ConfigureAwait(false);
-        var held = rows.Select(r => new FinancialQuarter(r.Year, r.Quarter)).ToHashSet();
+        var held = rows.Select(r => r.FinancialQuarter).ToHashSet();
         var (earlierMonths, laterMonths) = MonthsCompared(m => held.Contains(FinancialQuarter.Of(m)), earlier, later);
         var leftOut = earlier.Months.Except(earlierMonths).Concat(later.Months.Except(laterMonths)).Distinct().Order().ToArray();
         var (earlierQuarters, laterQuarters) = (earlierMonths.Select(FinancialQuarter.Of).ToHashSet(), laterMonths.Select(FinancialQuarter.Of).ToHashSet());
-        var tree = HomeOfficeTree.From([.. rows.Where(r => earlierQuarters.Contains(new FinancialQuarter(r.Year, r.Quarter)) || laterQuarters.Contains(new FinancialQuarter(r.Year, r.Quarter)))]);
+        var tree = HomeOfficeTree.From([.. rows.Where(r => earlierQuarters.Contains(r.FinancialQuarter) || laterQuarters.Contains(r.FinancialQuarter))]);
         long Count(string label, HashSet<FinancialQuarter> quarters) =>
-            rows.Where(r => quarters.Contains(new FinancialQuarter(r.Year, r.Quarter)) && HomeOfficeTree.Counts(label, r)).Sum(r => r.Count);
+            rows.Where(r => quarters.Contains(r.FinancialQuarter) && HomeOfficeTree.Counts(label, r)).Sum(r => r.Count);
 
         var (earlierExposure, laterExposure, exposureNote) = await ExposuresAsync(area, earlier, later, earlierMonths.Count, laterMonths.Count, cancellationToken).ConfigureAwait(false);
         var compared = tree.Rows.Select(r => (Label: new string(' ', 2 * r.Level) + r.Label, Before: Count(r.Label, earlierQuarters), After: Count(r.Label, laterQuarters)))

@@ -39,7 +39,8 @@ public static class ExtractOffences
             .ToList();
 
         // A whole quarter with no crime of the area is held with a count of zero: mark it, so that the year counts its quarters right.
-        foreach (var quarter in whole.Where(q => !counts.Any(r => r.Year == q.Year && r.Quarter == q.Quarter)))
+        var counted = counts.Select(r => r.FinancialQuarter).ToHashSet();
+        foreach (var quarter in whole.Where(q => !counted.Contains(q)))
         {
             counts.Add(new RecordedCrimeRow(quarter.Year, quarter.Quarter, area.Name, "-", "(no crime recorded)", "None", "None", 0, 0));
         }

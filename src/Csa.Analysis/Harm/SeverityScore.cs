@@ -33,16 +33,10 @@ public sealed record UnweightedOffence(string Code, string Description, long Cou
 /// <summary>The Crime Severity Score: Σ(offences × ONS weight) ÷ population, per person (ONS's own definition).</summary>
 /// <remarks>Fraud is left out, as ONS leaves it out. Offences whose code has no weight are left out of the score and listed with
 /// their share. A year with fewer than four quarters held is scored from them and annualised (× 4 ÷ quarters held), and says so.
-/// The population is the mid-year estimate of the year the financial year starts in, else the nearest year held.</remarks>
+/// The population is the mid-year estimate of the year the financial year starts in, else the nearest year held (the later
+/// on a tie: <see cref="Rates.PopulationChoice.NearestHeldYear"/>, the one rule).</remarks>
 public static class SeverityScore
 {
-    /// <summary>Whether a row is fraud (left out of the score).</summary>
-    public static bool IsFraud(RecordedCrimeRow row)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        return row.OffenceGroup.StartsWith("Fraud", StringComparison.OrdinalIgnoreCase);
-    }
-
     /// <summary>Scores each financial year from <paramref name="from"/> to <paramref name="to"/> that has rows.</summary>
     public static (IReadOnlyList<SeverityYear> Years, IReadOnlyList<UnweightedOffence> Unweighted) Compute(
         IReadOnlyList<RecordedCrimeRow> rows, IReadOnlyDictionary<int, double> population, SeverityWeights weights, FinancialYear from, FinancialYear to)
@@ -50,13 +44,13 @@ public static class SeverityScore
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(weights);
-        var counted = rows.Where(r => !IsFraud(r) && r.Year.StartYear >= from.StartYear && r.Year.StartYear <= to.StartYear).ToArray();
+        var counted = rows.Where(r => !r.IsFraud && r.Year.StartYear >= from.StartYear && r.Year.StartYear <= to.StartYear).ToArray();
         var years = new List<SeverityYear>();
         foreach (var year in counted.GroupBy(r => r.Year).OrderBy(g => g.Key.StartYear))
         {
             var quarters = year.Select(r => r.Quarter).Distinct().Count();
             var annualise = 4.0 / quarters;
-            var populationYear = population.Count == 0 ? (int?)null : population.Keys.MinBy(y => (Math.Abs(y - year.Key.StartYear), y));
+            var populationYear = Rates.PopulationChoice.NearestHeldYear(population.Keys, year.Key.StartYear);
             var people = populationYear is { } py ? population[py] : (double?)null;
             var byGroup = year.Where(r => weights.Of(r.OffenceCode) is not null)
                 .GroupBy(r => r.OffenceGroup, StringComparer.OrdinalIgnoreCase)

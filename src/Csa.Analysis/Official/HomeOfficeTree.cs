@@ -24,13 +24,13 @@ public sealed class HomeOfficeTree
     {
         ArgumentNullException.ThrowIfNull(rows);
         var tree = new List<(string, int)> { (Total, 0) };
-        foreach (var group in rows.Where(r => !IsFraud(r)).GroupBy(r => r.OffenceGroup, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase))
+        foreach (var group in rows.Where(r => !r.IsFraud).GroupBy(r => r.OffenceGroup, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.OrdinalIgnoreCase))
         {
             tree.Add((group.Key, 1));
             tree.AddRange(group.Select(r => r.OffenceSubgroup).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).Select(s => (s, 2)));
         }
 
-        if (rows.Any(IsFraud))
+        if (rows.Any(r => r.IsFraud))
         {
             tree.Add((Fraud, 1)); // a force's rows hold none: the national bodies record it
         }
@@ -44,8 +44,8 @@ public sealed class HomeOfficeTree
         ArgumentNullException.ThrowIfNull(category);
         ArgumentNullException.ThrowIfNull(row);
         return category.Equals(Total, StringComparison.OrdinalIgnoreCase) || category.Equals("All crime", StringComparison.OrdinalIgnoreCase)
-            ? !IsFraud(row)
-            : category.Equals(Fraud, StringComparison.OrdinalIgnoreCase) ? IsFraud(row)
+            ? !row.IsFraud
+            : category.Equals(Fraud, StringComparison.OrdinalIgnoreCase) ? row.IsFraud
             : row.OffenceGroup.Equals(category, StringComparison.OrdinalIgnoreCase)
               || row.OffenceSubgroup.Equals(category, StringComparison.OrdinalIgnoreCase)
               || row.OffenceCode.Equals(category, StringComparison.OrdinalIgnoreCase);
@@ -62,6 +62,4 @@ public sealed class HomeOfficeTree
             throw new CsaQueryException($"'{category}' is not a category of the Home Office tables held: give \"{Total}\", an offence group ({string.Join(", ", groups)}), one of their subgroups, or an offence code, as the tables name them.");
         }
     }
-
-    static bool IsFraud(RecordedCrimeRow row) => row.OffenceGroup.StartsWith("Fraud", StringComparison.OrdinalIgnoreCase);
 }

@@ -92,14 +92,7 @@ public sealed class HomeOfficeYears(ICsaStore store)
 
     static string Quarters(IEnumerable<int> quarters) => string.Join(", ", quarters.Order().Select(q => $"Q{q}"));
 
-    static (double? People, int? Year) Population(IReadOnlyDictionary<int, double> population, int year)
-    {
-        if (population.Count == 0)
-        {
-            return (null, null);
-        }
-
-        var nearest = population.Keys.MinBy(y => (Math.Abs(y - year), y));
-        return (population[nearest], nearest);
-    }
+    /// <summary>The estimate of the year, else of the nearest year held (<see cref="Rates.PopulationChoice.NearestHeldYear"/>, the one rule).</summary>
+    static (double? People, int? Year) Population(IReadOnlyDictionary<int, double> population, int year) =>
+        Rates.PopulationChoice.NearestHeldYear(population.Keys, year) is { } nearest ? (population[nearest], nearest) : (null, null);
 }

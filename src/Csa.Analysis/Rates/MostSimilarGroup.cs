@@ -244,7 +244,7 @@ public sealed class MostSimilarGroup(ICsaStore store, bool streetOnly = false)
             return new GroupMember(member.Code, member.Name, null, null, e.Message);
         }
 
-        var held = rows.Select(r => new FinancialQuarter(r.Year, r.Quarter)).ToHashSet();
+        var held = rows.Select(r => r.FinancialQuarter).ToHashSet();
         var missing = quarters.Where(q => !held.Contains(q)).ToArray();
         if (missing.Length > 0)
         {
@@ -263,7 +263,7 @@ public sealed class MostSimilarGroup(ICsaStore store, bool streetOnly = false)
 
         notes.Add($"Population: ONS mid-{population.Year} estimates{(populationYear is not null ? " (the year asked for)" : string.Empty)}.");
         notes.Add("Source: Home Office police recorded crime open data tables (csa import prc); Open Government Licence v3.0.");
-        var count = rows.Where(r => quarters.Contains(new FinancialQuarter(r.Year, r.Quarter)) && HomeOfficeTree.Counts(category, r)).Sum(r => r.Count);
+        var count = rows.Where(r => quarters.Contains(r.FinancialQuarter) && HomeOfficeTree.Counts(category, r)).Sum(r => r.Count);
         return new GroupMember(member.Code, member.Name, count, population.Population, null);
     }
 }

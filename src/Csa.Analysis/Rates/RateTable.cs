@@ -55,13 +55,14 @@ public sealed class RateTable(ICsaStore store)
         ArgumentNullException.ThrowIfNull(area);
         var quarters = Core.Official.FinancialQuarter.Covering(period, "--period");
         var (level, all) = await Official.RecordedCrimeSource.LoadAsync(store, area, cancellationToken).ConfigureAwait(false);
-        var held = quarters.Where(q => all.Any(r => r.Year == q.Year && r.Quarter == q.Quarter)).ToHashSet();
+        var present = all.Select(r => r.FinancialQuarter).ToHashSet();
+        var held = quarters.Where(present.Contains).ToHashSet();
         if (held.Count == 0)
         {
             throw new CsaQueryException($"Not held: the Home Office tables hold no quarter of {period} for {area.Describe()}.");
         }
 
-        var rows = all.Where(r => held.Contains(new Core.Official.FinancialQuarter(r.Year, r.Quarter))).ToArray();
+        var rows = all.Where(r => held.Contains(r.FinancialQuarter)).ToArray();
         var tree = Official.HomeOfficeTree.From(rows);
         var population = await PopulationChoice.ForPeriodAsync(store, area, period, populationYear, cancellationToken).ConfigureAwait(false);
         var annualise = 4.0 / held.Count;

@@ -29,4 +29,12 @@ public sealed record RecordedCrimeRow(
     string OffenceGroup,
     string OffenceSubgroup,
     long Count,
-    int Line);
+    int Line)
+{
+    /// <summary>Whether the row is fraud (the group "Fraud offences", by whichever body recorded it): left out of the headline
+    /// total, of the severity score and of the match with street data, as ONS and the Home Office leave it out.</summary>
+    public bool IsFraud => OffenceGroup.StartsWith("Fraud", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The row's quarter of its financial year.</summary>
+    public FinancialQuarter FinancialQuarter => new(Year, Quarter);
+}

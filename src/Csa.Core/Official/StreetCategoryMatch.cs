@@ -16,7 +16,7 @@ public static class StreetCategoryMatch
         bool Sub(string text) => subgroup.Contains(text, StringComparison.OrdinalIgnoreCase);
         return true switch
         {
-            _ when Group("Fraud offences") || group.StartsWith("Fraud", StringComparison.OrdinalIgnoreCase) => null,
+            _ when row.IsFraud => null,
             _ when Group("Violence against the person") || Group("Sexual offences") => "Violence and sexual offences",
             _ when Group("Robbery") => "Robbery",
             _ when Sub("burglary") => "Burglary",
