@@ -11,9 +11,10 @@ namespace Csa.Analysis.Harm;
 /// in part would be annualised as if whole.</summary>
 public static class ExtractOffences
 {
-    /// <summary>The counts, the quarters left out, and the extract's description.</summary>
+    /// <summary>The counts, the whole quarters held (a quarter with no crime of the area among them), the quarters left out,
+    /// and the extract's description.</summary>
     /// <exception cref="CsaQueryException">No extract is held, or it holds no whole quarter.</exception>
-    public static async Task<(IReadOnlyList<RecordedCrimeRow> Rows, IReadOnlyList<FinancialQuarter> PartQuarters, ExtractSource Source)> LoadAsync(ICsaStore store, Area area, CancellationToken cancellationToken)
+    public static async Task<(IReadOnlyList<RecordedCrimeRow> Rows, IReadOnlySet<FinancialQuarter> Held, IReadOnlyList<FinancialQuarter> PartQuarters, ExtractSource Source)> LoadAsync(ICsaStore store, Area area, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(area);
@@ -36,15 +37,8 @@ public static class ExtractOffences
                 return new RecordedCrimeRow(g.Key.Quarter.Year, g.Key.Quarter.Quarter, area.Name, g.Key.OffenceCode, known ? offence!.Description : g.Key.OffenceCode,
                     known ? offence!.Group : "Unclassified", known ? offence!.Subgroup : "Unclassified", g.Sum(r => r.Count), 0);
             })
-            .ToList();
+            .ToArray();
 
-        // A whole quarter with no crime of the area is held with a count of zero: mark it, so that the year counts its quarters right.
-        var counted = counts.Select(r => r.FinancialQuarter).ToHashSet();
-        foreach (var quarter in whole.Where(q => !counted.Contains(q)))
-        {
-            counts.Add(new RecordedCrimeRow(quarter.Year, quarter.Quarter, area.Name, "-", "(no crime recorded)", "None", "None", 0, 0));
-        }
-
-        return (counts, [.. quarters.Where(q => !whole.Contains(q))], source);
+        return (counts, whole, [.. quarters.Where(q => !whole.Contains(q))], source);
     }
 }

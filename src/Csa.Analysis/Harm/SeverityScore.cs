@@ -37,30 +37,40 @@ public sealed record UnweightedOffence(string Code, string Description, long Cou
 /// on a tie: <see cref="Rates.PopulationChoice.NearestHeldYear"/>, the one rule).</remarks>
 public static class SeverityScore
 {
-    /// <summary>Scores each financial year from <paramref name="from"/> to <paramref name="to"/> that has rows.</summary>
+    /// <summary>Scores each financial year from <paramref name="from"/> to <paramref name="to"/> that has rows, or quarters held.</summary>
+    /// <param name="rows">The offences.</param>
+    /// <param name="population">The population estimates by year.</param>
+    /// <param name="weights">The weights.</param>
+    /// <param name="from">The first year.</param>
+    /// <param name="to">The last year.</param>
+    /// <param name="held">The quarters the source holds, where it can hold a quarter with no offence (a local extract); null:
+    /// the quarters the rows name (a Home Office table lists every code of every quarter it holds).</param>
     public static (IReadOnlyList<SeverityYear> Years, IReadOnlyList<UnweightedOffence> Unweighted) Compute(
-        IReadOnlyList<RecordedCrimeRow> rows, IReadOnlyDictionary<int, double> population, SeverityWeights weights, FinancialYear from, FinancialYear to)
+        IReadOnlyList<RecordedCrimeRow> rows, IReadOnlyDictionary<int, double> population, SeverityWeights weights, FinancialYear from, FinancialYear to, IReadOnlySet<FinancialQuarter>? held = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(population);
         ArgumentNullException.ThrowIfNull(weights);
-        var counted = rows.Where(r => !r.IsFraud && r.Year.StartYear >= from.StartYear && r.Year.StartYear <= to.StartYear).ToArray();
+        bool InRange(FinancialYear year) => year.StartYear >= from.StartYear && year.StartYear <= to.StartYear;
+        var counted = rows.Where(r => !r.IsFraud && InRange(r.Year)).ToArray();
+        var quartersHeld = held ?? counted.Select(r => r.FinancialQuarter).ToHashSet();
         var years = new List<SeverityYear>();
-        foreach (var year in counted.GroupBy(r => r.Year).OrderBy(g => g.Key.StartYear))
+        foreach (var year in quartersHeld.Select(q => q.Year).Where(InRange).Distinct().OrderBy(y => y.StartYear))
         {
-            var quarters = year.Select(r => r.Quarter).Distinct().Count();
+            var inYear = counted.Where(r => r.Year == year).ToArray();
+            var quarters = quartersHeld.Count(q => q.Year == year);
             var annualise = 4.0 / quarters;
-            var populationYear = Rates.PopulationChoice.NearestHeldYear(population.Keys, year.Key.StartYear);
+            var populationYear = Rates.PopulationChoice.NearestHeldYear(population.Keys, year.StartYear);
             var people = populationYear is { } py ? population[py] : (double?)null;
-            var byGroup = year.Where(r => weights.Of(r.OffenceCode) is not null)
+            var byGroup = inYear.Where(r => weights.Of(r.OffenceCode) is not null)
                 .GroupBy(r => r.OffenceGroup, StringComparer.OrdinalIgnoreCase)
                 .ToDictionary(g => g.Key, g => people is { } p ? g.Sum(r => r.Count * weights.Of(r.OffenceCode)!.Value) * annualise / p : double.NaN, StringComparer.OrdinalIgnoreCase);
             var score = people is null ? (double?)null : byGroup.Values.Sum();
             years.Add(new SeverityYear(
-                year.Key,
+                year,
                 quarters,
-                year.Sum(r => r.Count),
-                year.Where(r => weights.Of(r.OffenceCode) is null).Sum(r => r.Count),
+                inYear.Sum(r => r.Count),
+                inYear.Where(r => weights.Of(r.OffenceCode) is null).Sum(r => r.Count),
                 people,
                 populationYear,
                 score,

@@ -23,12 +23,14 @@ public sealed class SeverityTable(ICsaStore store)
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(weights);
         IReadOnlyList<Core.Official.RecordedCrimeRow> rows;
+        IReadOnlySet<Core.Official.FinancialQuarter>? held = null;
         string origin;
         var extraNotes = new List<string>();
         if (fromExtract)
         {
-            var (extractRows, partQuarters, source) = await ExtractOffences.LoadAsync(store, area, cancellationToken).ConfigureAwait(false);
+            var (extractRows, wholeQuarters, partQuarters, source) = await ExtractOffences.LoadAsync(store, area, cancellationToken).ConfigureAwait(false);
             rows = extractRows;
+            held = wholeQuarters;
             origin = "local police extract" + (source.IsSynthetic ? "; SYNTHETIC DATA" : string.Empty);
             extraNotes.Add(source.Note);
             if (partQuarters.Count > 0)
@@ -44,12 +46,14 @@ public sealed class SeverityTable(ICsaStore store)
         }
 
         var population = await store.GetPopulationAsync(area, cancellationToken).ConfigureAwait(false);
-        var first = from ?? rows.MinBy(r => r.Year.StartYear)!.Year;
-        var last = to ?? rows.MaxBy(r => r.Year.StartYear)!.Year;
-        var (years, unweighted) = SeverityScore.Compute(rows, population, weights, first, last);
+        var heldYears = (held?.Select(q => q.Year) ?? rows.Select(r => r.Year)).Select(y => y.StartYear).ToArray();
+        var (firstHeld, lastHeld) = (new FinancialYear(heldYears.Min()), new FinancialYear(heldYears.Max()));
+        var first = from ?? firstHeld;
+        var last = to ?? lastHeld;
+        var (years, unweighted) = SeverityScore.Compute(rows, population, weights, first, last, held);
         if (years.Count == 0)
         {
-            throw new CsaQueryException($"Not held: no Home Office recorded crime for {area.Name} from {first} to {last} (held: {rows.MinBy(r => r.Year.StartYear)!.Year} to {rows.MaxBy(r => r.Year.StartYear)!.Year}).");
+            throw new CsaQueryException($"Not held: no Home Office recorded crime for {area.Name} from {first} to {last} (held: {firstHeld} to {lastHeld}).");
         }
 
         var c = CultureInfo.InvariantCulture;
