@@ -132,8 +132,13 @@ public sealed partial class AssessmentBuilder
         c.Findings.Add(new Finding(
             "triangulation",
             string.Create(CultureInfo.InvariantCulture, $"Police recorded {c.Config.Theme.Category.ToLowerInvariant()} went from {first[1]:N0} in {first[0]} to {last[1]:N0} in {last[0]} ({police}), while {t.Series.ToLowerInvariant()} went from {first[3]:N0} to {last[3]:N0} ({partner})."),
-            $"csa triangulate --area {c.Area.Code} --series \"{t.Series}\" --category \"{c.Config.Theme.Category}\"{(t.Calendar ? " --calendar" : string.Empty)}",
-            new Dictionary<string, object?> { ["policeFirst"] = first[1], ["policeLast"] = last[1], ["partnerFirst"] = first[3], ["partnerLast"] = last[3] }));
+            Command(
+                ["triangulate", "--area", c.Area.Code, "--series", t.Series, "--category", c.Config.Theme.Category, "--tree", c.Config.Theme.Tree, .. (t.Calendar ? ["--calendar"] : Array.Empty<string>()),
+                .. YearOption("--from", t.From), .. YearOption("--to", t.To)]),
+            [
+                FindingFigure.Cell("policeFirst", table, Array.IndexOf(table.Rows.ToArray(), first), 1), FindingFigure.Cell("policeLast", table, Array.IndexOf(table.Rows.ToArray(), last), 1),
+                FindingFigure.Cell("partnerFirst", table, Array.IndexOf(table.Rows.ToArray(), first), 3), FindingFigure.Cell("partnerLast", table, Array.IndexOf(table.Rows.ToArray(), last), 3),
+            ]));
         return [new ChartBlock(chart, $"Figure {c.Figures}: police recorded {c.Config.Theme.Category.ToLowerInvariant()} beside {t.Series.ToLowerInvariant()}, indexed to the first year."), new TableBlock("triangulation", table)];
     }
 
@@ -156,8 +161,8 @@ public sealed partial class AssessmentBuilder
             c.Findings.Add(new Finding(
                 "financial-years",
                 $"From {years[0][0]} to {years[^1][0]}, {c.Config.Theme.Category.ToLowerInvariant()} in {c.Area.Name} changed by {change[1]}" + (parts.Length > 0 ? $": {string.Join(", ", parts)}." : "."),
-                $"csa years --area {c.Area.Code} --category \"{c.Config.Theme.Category}\" --by subcategory --from {years[0][0]} --to {years[^1][0]}",
-                counted.Select((name, i) => (name, change[i + 1])).ToDictionary(p => p.name, p => p.Item2)));
+                Command(["years", "--area", c.Area.Code, "--category", c.Config.Theme.Category, "--tree", c.Config.Theme.Tree, "--by", "subcategory", .. YearOption("--from", c.Config.Periods.FinancialYearFrom), .. YearOption("--to", c.Config.Periods.FinancialYearTo)]),
+                [.. counted.Select((name, i) => FindingFigure.Cell(name, table, table.Rows.ToList().IndexOf(change), i + 1))]));
         }
 
         return [new ChartBlock(chart, $"Figure {c.Figures}: {c.Config.Theme.Category.ToLowerInvariant()} by financial year and sub-category."), new TableBlock("financial-years", table)];
@@ -180,7 +185,13 @@ public sealed partial class AssessmentBuilder
         var average = ranked.Sum(r => (long)r[3]!) / ranked.Sum(r => (double)r[4]!) * 1000;
         var chart = ChartMaker.Ranking(
             $"figure-{c.Figures}", $"{m.Category}: rate per 1,000 in the most similar group", [.. ranked.Select(r => ((string)r[2]!, (double)r[5]!, Equals(r[8], "this area")))], average, "Rate per 1,000", PoliceSource);
-        c.Findings.Add(new Finding("msg", table.Notes[0], $"csa msg --area {c.Area.Code} --category \"{m.Category}\" --period {m.Period}", new Dictionary<string, object?> { ["groupAverage"] = average }));
+        var self = table.Rows.ToList().FindIndex(r => Equals(r[8], "this area"));
+        string[] source = m.Table is { } file ? ["--table", file] : m.Group is { } groupFile ? ["--group", groupFile] : ["--nearest", m.Nearest!.Value.ToString(CultureInfo.InvariantCulture)];
+        c.Findings.Add(new Finding(
+            "msg",
+            table.Notes[0],
+            Command(["msg", "--area", c.Area.Code, "--category", m.Category, "--period", m.Period, "--tree", m.Tree, .. source, .. YearOption("--population-year", m.PopulationYear)]),
+            [FindingFigure.Note("summary", table.Notes[0]), .. self < 0 ? [] : new[] { FindingFigure.Cell("rank", table, self, 0, keyColumn: 2), FindingFigure.Cell("rate", table, self, 5, keyColumn: 2) }]));
         return [new ChartBlock(chart, $"Figure {c.Figures}: {m.Category.ToLowerInvariant()} per 1,000 population in the most similar group."), new TableBlock("msg", table)];
     }
 
@@ -219,8 +230,11 @@ public sealed partial class AssessmentBuilder
             c.Findings.Add(new Finding(
                 $"exclusion:{i + 1}",
                 $"Excluding {string.Join(", ", e.Exclude).ToLowerInvariant()}, {e.Category.ToLowerInvariant()} still changed by {less.ApparentChangeText} from {Label(earlier)} to {Label(later)} ({less.Test.Describe()}), against {with.ApparentChangeText} with them.",
-                $"csa compare --area {c.Area.Code} --period {e.Period} --vs {e.Vs} --exclude \"{string.Join("\" --exclude \"", e.Exclude)}\"",
-                new Dictionary<string, object?> { ["earlier"] = less.Earlier, ["later"] = less.Later, ["apparentChange"] = less.PercentChange }));
+                Command(["compare", "--area", c.Area.Code, "--period", e.Period, "--vs", e.Vs, "--tree", c.Config.Theme.Tree, .. e.Exclude.SelectMany(x => new[] { "--exclude", x })]),
+                [
+                    FindingFigure.Cell("earlier", table, 1, 1) with { Row = row.Label }, FindingFigure.Cell("later", table, 1, 2) with { Row = row.Label },
+                    FindingFigure.Cell("apparentChange", table, 1, Array.IndexOf(table.Columns.ToArray(), "Apparent change")) with { Row = row.Label },
+                ]));
         }
 
         return blocks;
@@ -294,7 +308,7 @@ public sealed partial class AssessmentBuilder
         var gaps = c.Comparison.Notes.Where(n => n.StartsWith("Data gap", StringComparison.Ordinal) || n.StartsWith("Like for like", StringComparison.Ordinal)).ToArray();
         foreach (var gap in gaps)
         {
-            c.Findings.Add(new Finding("data-gap", gap, $"csa quality --area {c.Area.Code}", new Dictionary<string, object?>()));
+            c.Findings.Add(new Finding("data-gap", gap, CompareCommand(c), [FindingFigure.Note("gap", gap)]));
         }
 
         // Over partial periods the sentences name the months compared, never the whole years.
@@ -306,6 +320,7 @@ public sealed partial class AssessmentBuilder
         var rows = new List<int> { 0, themeIndex };
         rows.AddRange(Enumerable.Range(themeIndex + 1, c.Tree.Rows.Count - themeIndex - 1).TakeWhile(i => c.Tree.Rows[i].Level > theme.Level).Where(i => c.Tree.Rows[i].Level == theme.Level + 1));
         rows.AddRange(c.Tree.Rows.Select((r, i) => (r, i)).Where(x => x.r.Marker is not null).Select(x => x.i));
+        var table = c.ComparisonTable!;
         foreach (var i in rows.Distinct())
         {
             var row = c.Comparison.Rows[i];
@@ -331,9 +346,27 @@ public sealed partial class AssessmentBuilder
             c.Findings.Add(new Finding(
                 i == 0 ? "all-crime" : marker is not null ? $"marker:{marker}" : $"category:{label}",
                 sentence,
-                $"csa compare --area {c.Area.Code} --period {c.Config.Periods.Earlier} --vs {c.Config.Periods.Later} --tree {c.Tree.Name}, row '{label}'",
-                new Dictionary<string, object?> { ["earlier"] = before, ["later"] = after, ["apparentChange"] = row.PercentChange, ["pValue"] = row.Test.PValue, ["significance"] = verdict }));
+                CompareCommand(c),
+                [
+                    FindingFigure.Cell("earlier", table, i, 1), FindingFigure.Cell("later", table, i, 2), FindingFigure.Cell("apparentChange", table, i, Column(table, "Apparent change")),
+                    FindingFigure.Cell("pValue", table, i, Column(table, "p-value")), FindingFigure.Cell("significance", table, i, Column(table, "Significance")),
+                ]));
         }
+    }
+
+    /// <summary>The csa command line of these words.</summary>
+    static string Command(IEnumerable<string> words) => CommandLineText.Join(["csa", .. words]);
+
+    /// <summary>The command that prints the theme tree's comparison (the tree as the config names it: a file is relative to the config).</summary>
+    static string CompareCommand(BuildContext c) =>
+        Command(["compare", "--area", c.Area.Code, "--period", c.Config.Periods.Earlier, "--vs", c.Config.Periods.Later, "--tree", c.Config.Theme.Tree]);
+
+    static string[] YearOption(string name, int? year) => year is { } y ? [name, y.ToString(CultureInfo.InvariantCulture)] : [];
+
+    static int Column(ResultTable table, string name)
+    {
+        var index = table.Columns.ToList().IndexOf(name);
+        return index >= 0 ? index : throw new InvalidOperationException($"The table '{table.Title}' has no column '{name}'.");
     }
 
     static string Verdict(string verdict) => verdict.StartsWith("significant", StringComparison.Ordinal)

@@ -48,10 +48,35 @@ public sealed record ChartBlock(Chart Chart, string Caption) : ReportBlock;
 /// <param name="Findings">The findings shown.</param>
 public sealed record FindingsBlock(IReadOnlyList<Finding> Findings) : ReportBlock;
 
-/// <summary>A drafted sentence and the figures it states, traceable to the query that gave them.</summary>
+/// <summary>A drafted sentence and the figures it states, each traceable to the command that prints it.</summary>
 /// <param name="Id">A stable identifier, by which the config can replace or delete it.</param>
 /// <param name="Sentence">The sentence.</param>
-/// <param name="Query">The csa command that gives the figures.</param>
-/// <param name="Values">The figures the sentence states, by name.</param>
+/// <param name="Command">The csa command (a shell line, run from the config's folder on the same store) whose output holds the figures.</param>
+/// <param name="Figures">The figures the sentence states, and where the command prints each.</param>
 /// <param name="ReplacedByAnalyst">Whether the analyst's text replaced the drafted sentence.</param>
-public sealed record Finding(string Id, string Sentence, string Query, IReadOnlyDictionary<string, object?> Values, bool ReplacedByAnalyst = false);
+public sealed record Finding(string Id, string Sentence, string Command, IReadOnlyList<FindingFigure> Figures, bool ReplacedByAnalyst = false)
+{
+    /// <summary>The figures by name.</summary>
+    public IReadOnlyDictionary<string, object?> Values => Figures.ToDictionary(f => f.Name, f => f.Value);
+}
+
+/// <summary>One figure of a finding, and where its command prints it: a cell of the command's table (the row whose
+/// <paramref name="KeyColumn"/> holds <paramref name="Row"/>, in <paramref name="Column"/>), or, with no column, a note
+/// the command prints word for word.</summary>
+/// <param name="Name">The figure's name (earlier, later, apparentChange…).</param>
+/// <param name="Value">The figure.</param>
+/// <param name="KeyColumn">The column that names the row, or null for a note.</param>
+/// <param name="Row">The row's name in that column.</param>
+/// <param name="Column">The column holding the figure, or null for a note.</param>
+public sealed record FindingFigure(string Name, object? Value, string? KeyColumn = null, string? Row = null, string? Column = null)
+{
+    /// <summary>A cell of the command's table.</summary>
+    public static FindingFigure Cell(string name, ResultTable table, int row, int column, int keyColumn = 0)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return new(name, table.Rows[row][column], table.Columns[keyColumn], Convert.ToString(table.Rows[row][keyColumn], System.Globalization.CultureInfo.InvariantCulture), table.Columns[column]);
+    }
+
+    /// <summary>A note the command prints.</summary>
+    public static FindingFigure Note(string name, string text) => new(name, text);
+}

@@ -84,22 +84,37 @@ public static class ReportFiles
             json.WriteString("title", report.Config.Title);
             json.WriteString("area", report.AreaName);
             json.WriteBoolean("synthetic", report.Synthetic);
+            json.WriteString("commandsRunFrom", "the config's folder, on the same store (add --store and --json to read the figures)");
             json.WriteStartArray("findings");
             foreach (var f in report.Findings)
             {
                 json.WriteStartObject();
                 json.WriteString("id", f.Id);
                 json.WriteString("sentence", f.Sentence);
-                json.WriteString("query", f.Query);
+                json.WriteString("command", f.Command);
                 json.WriteBoolean("replacedByAnalyst", f.ReplacedByAnalyst);
                 json.WriteStartObject("values");
-                foreach (var (name, value) in f.Values)
+                foreach (var figure in f.Figures)
                 {
-                    json.WritePropertyName(name);
-                    WriteCell(json, value);
+                    json.WritePropertyName(figure.Name);
+                    WriteCell(json, figure.Value);
                 }
 
                 json.WriteEndObject();
+                json.WriteStartArray("figures");
+                foreach (var figure in f.Figures)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", figure.Name);
+                    json.WriteString("keyColumn", figure.KeyColumn);
+                    json.WriteString("row", figure.Row);
+                    json.WriteString("column", figure.Column);
+                    json.WritePropertyName("value");
+                    WriteCell(json, figure.Value);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
 

@@ -122,7 +122,7 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
         Assert.Equal((long)direct.Rows[0][2]!, allCrime.GetProperty("values").GetProperty("later").GetInt64());
         Assert.Equal((long)direct.Rows[0][1]!, allCrime.GetProperty("values").GetProperty("earlier").GetInt64());
         Assert.Contains("small numbers: compare with caution", findings["marker:human-trafficking"].GetProperty("sentence").GetString(), StringComparison.Ordinal);
-        Assert.StartsWith("csa compare --area E07000011 --period 2015 --vs 2016 --tree seed", allCrime.GetProperty("query").GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("csa compare --area E07000011 --period 2015 --vs 2016 --tree seed", allCrime.GetProperty("command").GetString(), StringComparison.Ordinal);
         Assert.Contains("+ 94.0%", findings["financial-years"].GetProperty("sentence").GetString(), StringComparison.Ordinal);
         Assert.Contains("- 44.6%", findings["triangulation"].GetProperty("sentence").GetString(), StringComparison.Ordinal);
     }
