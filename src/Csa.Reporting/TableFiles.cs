@@ -92,6 +92,9 @@ public static class TableFiles
             DynamicColumns = [.. formats.Select(f => new DynamicExcelColumn(f.Key) { Format = f.Value })],
         };
         MiniExcel.SaveAs(temp, workbook, excelType: ExcelType.XLSX, configuration: configuration, overwriteFile: true);
+
+        // The same tables give the same bytes: no write time, no random relationship names.
+        Core.Files.ReproducibleZip.Normalise(temp);
     });
 
     static string SheetName(string name, IEnumerable<string> taken)

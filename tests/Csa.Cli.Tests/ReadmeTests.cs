@@ -43,7 +43,8 @@ public class ReadmeTests
         Assert.Contains("2015-01..2015-12 compared with 2016-01..2016-12 (tree: seed) [SYNTHETIC DATA]", result.Output, StringComparison.Ordinal);
         Assert.Contains("│ All Crime                           │            7,416 │            8,257 │            841 │         + 11.3% │", result.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(scratch.File("out/synthetic-extract/synthetic-extract.csv")));
-        Assert.Contains($"The seed's assessment (Huntingdonshire, violence, 2016/17 Q4; SYNTHETIC extract): {scratch.File("out/seed-huntingdonshire-violence-2016-17-q4/report.html")}", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"The seed's assessment (Huntingdonshire, violence, 2016/17 Q4; SYNTHETIC extract):\nWrote the report: {scratch.File("out/seed-huntingdonshire-violence-2016-17-q4/report.html")}", result.Output, StringComparison.Ordinal);
+        Assert.Contains($"Wrote the Word document: {scratch.File("out/seed-huntingdonshire-violence-2016-17-q4/report.docx")}", result.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(scratch.File("out/northumbria-newcastle-2022/report.html")));
     }
 

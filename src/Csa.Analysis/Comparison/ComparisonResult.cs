@@ -51,6 +51,10 @@ public sealed record ComparisonResult(
     IReadOnlyList<string> Notes,
     bool IsSynthetic)
 {
+    /// <summary>Which months of which source the counts came from (data.police.uk street data or a local extract); null for
+    /// the Home Office's tables.</summary>
+    public Csa.Analysis.Coverage.SourceCoverage? Coverage { get; init; }
+
     /// <summary>The heading of the category column.</summary>
     public const string CategoryColumn = "Category";
 

@@ -92,7 +92,7 @@ public sealed partial class PeriodComparison(ICsaStore store)
         var compared = leftOut.Length == 0 ? string.Empty : $", over {DataCoverage.DescribeMonths(earlierMonths)} and {DataCoverage.DescribeMonths(laterMonths)} only";
         var title = $"{area.Describe()}: {earlier} compared with {later}{compared} (tree: {tree.Name}{(exclusions.Count > 0 ? ", with exclusions" : string.Empty)})"
             + (counter.IsSynthetic ? " [SYNTHETIC DATA]" : string.Empty);
-        return new ComparisonResult(area, earlier, later, earlierMonths, laterMonths, leftOut, earlierExposure, laterExposure, exposureNote, rows, title, [.. notes.Distinct()], counter.IsSynthetic);
+        return new ComparisonResult(area, earlier, later, earlierMonths, laterMonths, leftOut, earlierExposure, laterExposure, exposureNote, rows, title, [.. notes.Distinct()], counter.IsSynthetic) { Coverage = counter.Coverage };
     }
 
     /// <summary>The months compared in each period: month k with month k when the lengths are equal (a month not held in

@@ -75,6 +75,9 @@ public sealed class StreetCoverage : SourceCoverage
         return new StreetCoverage(area, ledger, home, fromRecords, crimes);
     }
 
+    /// <summary>The area's home forces' data.police.uk names (cambridgeshire, northumbria).</summary>
+    public IReadOnlyList<string> HomeForceSlugs => [.. _home.Select(f => f.Slug)];
+
     /// <summary>The area's home forces' names.</summary>
     public IReadOnlyList<string> HomeForces => [.. _home.Select(f => f.Name)];
 

@@ -82,15 +82,14 @@ static class DemoCommand
             var (ambulance, ambulanceSource) = await Ingest.Series.PartnerSeriesReader.ReadAsync(Path.Combine(examples, "synthetic-ambulance-callouts-huntingdonshire.csv"), cancellationToken);
             await store.ImportSeriesAsync("Ambulance call-outs (assault)", huntingdonshire, ambulance, ambulanceSource, cancellationToken);
             var outputFolder = parse.GetValue(output)!;
-            var seed = await ReportCommand.WriteAsync(store, Path.Combine(examples, "report-seed-violence.json"), Path.Combine(outputFolder, "seed-huntingdonshire-violence-2016-17-q4"), parse.GetValue(pdf), cancellationToken);
-            var real = await ReportCommand.WriteAsync(store, Path.Combine(examples, "report-northumbria-newcastle.json"), Path.Combine(outputFolder, "northumbria-newcastle-2022"), parse.GetValue(pdf), cancellationToken);
+            var options = new ReportCommand.ReportOptions(parse.GetValue(pdf), Docx: true);
+            var seed = await ReportCommand.WriteAsync(store, Path.Combine(examples, "report-seed-violence.json"), Path.Combine(outputFolder, "seed-huntingdonshire-violence-2016-17-q4"), options, cancellationToken);
+            var real = await ReportCommand.WriteAsync(store, Path.Combine(examples, "report-northumbria-newcastle.json"), Path.Combine(outputFolder, "northumbria-newcastle-2022"), options, cancellationToken);
             Console.WriteLine();
-            Console.WriteLine($"The seed's assessment (Huntingdonshire, violence, 2016/17 Q4; SYNTHETIC extract): {seed}");
-            Console.WriteLine($"A real assessment from data.police.uk (Newcastle upon Tyne, 2021 against 2022): {real}");
-            if (parse.GetValue(pdf))
-            {
-                Console.WriteLine($"Their PDFs: {ReportCommand.PdfOf(seed)} and {ReportCommand.PdfOf(real)}");
-            }
+            Console.WriteLine("The seed's assessment (Huntingdonshire, violence, 2016/17 Q4; SYNTHETIC extract):");
+            ReportCommand.PrintWritten(seed);
+            Console.WriteLine("A real assessment from data.police.uk (Newcastle upon Tyne, 2021 against 2022):");
+            ReportCommand.PrintWritten(real);
         }));
         return command;
     }

@@ -53,7 +53,7 @@ public sealed partial class AssessmentBuilder
         "exclusions" => await ExclusionsAsync(c, cancellationToken).ConfigureAwait(false),
         "end-of-year" => EndOfYear(c),
         "appendix-a" => [new TableBlock("appendix-a", c.ComparisonTable!)],
-        "data-sources" => [new TableBlock("data-sources", await DataSourcesAsync(cancellationToken).ConfigureAwait(false))],
+        "data-sources" => await DataSourcesAsync(c, cancellationToken).ConfigureAwait(false),
         _ => throw new CsaQueryException($"sections: '{id}' is not a section csa writes."),
     };
 
@@ -62,7 +62,7 @@ public sealed partial class AssessmentBuilder
         var d = config.Document;
         var rows = new (string, string?)[]
         {
-            ("Title", config.Title), ("Date created", d.Date), ("Description", d.Description), ("Produced by", string.Join("; ", d.Authors)),
+            ("Title", config.Title), ("Date created", d.Date), ("Description", d.Description), ("Produced by", string.Join("; ", [.. d.Authors, .. d.Team is { } team ? [team] : Array.Empty<string>()])),
             ("On behalf of", d.OnBehalfOf ?? config.Partnership), ("Geographic coverage", d.Coverage), ("Time period", d.TimePeriod), ("Status", d.Version),
         };
         return ResultTable.Create("Document details", ["Item", "Detail"], [.. rows.Where(r => r.Item2 is not null).Select(r => (IReadOnlyList<object?>)[r.Item1, r.Item2])], []);
@@ -90,6 +90,7 @@ public sealed partial class AssessmentBuilder
         var trend = c.Config.Periods.Trend is { } text ? Period.Parse(text) : null;
         var table = await Keyed(key, () => new MonthlySeries(store, streetOnly: IsPublic).BuildAsync(c.Area, c.Tree, category, trend?.From, trend?.To, [], cancellationToken)).ConfigureAwait(false);
         var counts = table.Rows.Select(r => r[1] is long n ? (double?)n : null).ToList();
+        c.Sources.Counted(c.Comparison?.Coverage, table.Rows.Select(r => Month.Parse((string)r[0]!)));
         c.Figures++;
         var chart = ChartMaker.MonthlyTrend(
             $"figure-{c.Figures}", $"{category} in {c.Area.Name} by month", [.. table.Rows.Select(r => (string)r[0]!)], counts, "Crimes", $"{PoliceSource}. {Synthetic(table)}".Trim());
@@ -116,12 +117,14 @@ public sealed partial class AssessmentBuilder
         var t = c.Config.Triangulation!;
         var table = await Keyed("triangulation", () => new Triangulation(store).BuildAsync(c.Area, t.Series, c.Tree, c.Config.Theme.Category, !t.Calendar, t.From, t.To, cancellationToken)).ConfigureAwait(false);
         var years = table.Rows.Where(r => r[2] is double).ToArray();
+        c.Sources.Counted(c.Comparison?.Coverage, years.SelectMany(r => YearMonths((string)r[0]!, t.Calendar)));
+        c.Sources.PartnerSeries(t.Series, c.Area.Code);
         c.Figures++;
         var chart = ChartMaker.GroupedBars(
             $"figure-{c.Figures}",
             $"{c.Config.Theme.Category} and {t.Series}: index (first year = 100)",
             [.. years.Select(r => (string)r[0]!)],
-            [(table.Columns[1], [.. years.Select(r => (double)r[2]!)]), (t.Series, [.. years.Select(r => r[4] as double? ?? 0)])],
+            [(table.Columns[1], [.. years.Select(r => (double?)r[2])]), (t.Series, [.. years.Select(r => r[4] as double?)])],
             "Index",
             $"{PoliceSource}; partner data as imported. {Synthetic(table)}".Trim());
         var (apparent, significance) = (table.Rows[^2], table.Rows[^1]);
@@ -150,8 +153,9 @@ public sealed partial class AssessmentBuilder
         // Year rows (a partial one is labelled so), not the change rows; a year with no month held has no bar.
         var years = table.Rows.Where(r => r[0] is string s && !s.Contains("change", StringComparison.OrdinalIgnoreCase) && r[1] is long).ToArray();
         var counted = table.Columns.Skip(1).TakeWhile(name => name != YearlyBreakdown.MonthsHeldColumn).ToArray();
+        c.Sources.Counted(c.Comparison?.Coverage, years.SelectMany(r => YearMonths((string)r[0]!, calendar: false)));
         c.Figures++;
-        var series = counted.Select((name, i) => (name, (IReadOnlyList<double>)[.. years.Select(r => (double)(long)r[i + 1]!)])).ToList();
+        var series = counted.Select((name, i) => (name, (IReadOnlyList<double?>)[.. years.Select(r => r[i + 1] is long n ? (double?)n : null)])).ToList();
         var chart = ChartMaker.GroupedBars(
             $"figure-{c.Figures}", $"{c.Config.Theme.Category} in {c.Area.Name} by financial year", [.. years.Select(r => (string)r[0]!)], series, "Crimes", $"{PoliceSource}. {Synthetic(table)}".Trim());
         var change = table.Rows.FirstOrDefault(r => r[0] is string s && s.StartsWith("Apparent change", StringComparison.Ordinal));
@@ -180,6 +184,7 @@ public sealed partial class AssessmentBuilder
             ? msg.BuildAsync(c.Area, MostSimilarGroup.ReadGroup(Path.Combine(c.Config.BaseFolder, group)), tree, m.Category, period, true, m.PopulationYear, cancellationToken)
             : msg.BuildNearestAsync(c.Area, m.Nearest!.Value, tree, m.Category, period, true, m.PopulationYear, cancellationToken: cancellationToken)).ConfigureAwait(false);
         var ranked = table.Rows.Where(r => r[0] is long).ToArray();
+        await RecordGroupSourcesAsync(c, m, period, table, cancellationToken).ConfigureAwait(false);
         c.Figures++;
         // The weighted group average, as the analysis computes it (the area in it): the ranked members' crimes ÷ their population.
         var average = ranked.Sum(r => (long)r[3]!) / ranked.Sum(r => (double)r[4]!) * 1000;
@@ -218,6 +223,7 @@ public sealed partial class AssessmentBuilder
             var all = await Keyed($"exclusions[{i}]", () => new PeriodComparison(store).CompareAsync(c.Area, earlier, later, single, [], false, cancellationToken)).ConfigureAwait(false);
             var without = await Keyed($"exclusions[{i}]", () => new PeriodComparison(store).CompareAsync(c.Area, earlier, later, single, e.Exclude, false, cancellationToken)).ConfigureAwait(false);
             var (allTable, withoutTable) = (all.ToTable(), without.ToTable());
+            c.Sources.Counted(all.Coverage, [.. earlier.Months, .. later.Months]);
             var label = $"{e.Category} excluding {string.Join(", ", e.Exclude)}";
             var table = ResultTable.Create(
                 $"{e.Category}: {Label(earlier)} against {Label(later)}, with and without {string.Join(", ", e.Exclude)}",
@@ -264,30 +270,6 @@ public sealed partial class AssessmentBuilder
             rows,
             [PoissonComparisonNote]);
         return [new TableBlock("end-of-year", table)];
-    }
-
-    async Task<ResultTable> DataSourcesAsync(CancellationToken cancellationToken)
-    {
-        var files = await store.GetImportedFilesAsync(cancellationToken).ConfigureAwait(false);
-
-        // Each file once (the ledger keeps a row for every import of it), and by its name alone: no local folder is published.
-        var rows = files
-            .Select(f => (f.Kind, Name: PublishedName(f.Source.Name), Where: f.ForceSlug is null ? null : $"{f.ForceSlug} {f.Month}", f.Rows, f.Source.Sha256))
-            .DistinctBy(f => (f.Kind, f.Name, f.Where, f.Sha256))
-            .Select(f => (IReadOnlyList<object?>)[f.Kind, f.Name, f.Where, f.Rows, f.Sha256])
-            .ToList();
-        return ResultTable.Create(
-            "Input files held in the store, each once",
-            ["Kind", "File", "Force and month", "Rows", "SHA-256"],
-            rows,
-            ["data.police.uk and ONS data: Open Government Licence v3.0. Files marked extract-synthetic are synthetic, not real crime records."]);
-    }
-
-    /// <summary>A file's name without its local folders (<c>archive.zip!2020-05/…-street.csv</c> for a zip entry).</summary>
-    static string PublishedName(string name)
-    {
-        var bang = name.IndexOf('!', StringComparison.Ordinal);
-        return bang < 0 ? Path.GetFileName(name) : Path.GetFileName(name[..bang]) + name[bang..];
     }
 
     static string PoissonComparisonNote => Statistics.PoissonComparison.PoissonNote;

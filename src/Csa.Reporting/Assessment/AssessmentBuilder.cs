@@ -15,7 +15,9 @@ namespace Csa.Reporting.Assessment;
 /// <param name="store">The store.</param>
 /// <param name="disclosure">Who the document is for: restricted (the partnership's own document, exact) unless a public
 /// disclosure service is given, when the document holds only what public answers may (see docs/DISCLOSURE.md).</param>
-public sealed partial class AssessmentBuilder(ICsaStore store, Analysis.Disclosure.DisclosureService? disclosure = null)
+/// <param name="draft">Build a draft: the analyst's slots may still be empty or hold the template's example text, and every
+/// page says DRAFT. Otherwise such a slot is an error that names it (see <see cref="Placeholders"/>).</param>
+public sealed partial class AssessmentBuilder(ICsaStore store, Analysis.Disclosure.DisclosureService? disclosure = null, bool draft = false)
 {
     /// <summary>Whether the document is the public version.</summary>
     bool IsPublic => disclosure?.Active ?? false;
@@ -27,6 +29,13 @@ public sealed partial class AssessmentBuilder(ICsaStore store, Analysis.Disclosu
     public async Task<AssessmentReport> BuildAsync(AssessmentConfig config, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(config);
+        var placeholders = Placeholders.Find(config);
+        if (placeholders.Count > 0 && !draft)
+        {
+            throw new CsaQueryException(
+                $"The document is not finished: {placeholders.Count} of the analyst's slots {(placeholders.Count == 1 ? "is" : "are")} empty or hold example text:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", placeholders)}{Environment.NewLine}Write them in the config, or build a draft with --draft (every page then says DRAFT).");
+        }
+
         var area = await Keyed("area", () => new AreaResolver(store).ResolveAsync(config.Area, cancellationToken)).ConfigureAwait(false);
         var tree = LoadTree(config, config.Theme.Tree, "theme.tree");
         if (tree.Find(config.Theme.Category) is null)
@@ -40,6 +49,7 @@ public sealed partial class AssessmentBuilder(ICsaStore store, Analysis.Disclosu
             ? await PublicComparisonAsync(area, earlier, later, tree, cancellationToken).ConfigureAwait(false)
             : await Keyed("periods", () => new PeriodComparison(store).CompareAsync(area, earlier, later, tree, [], false, cancellationToken)).ConfigureAwait(false);
         var context = new BuildContext(config, area, tree, earlier, later, comparison);
+        RecordConfigSources(context, comparison);
         var sections = new List<ReportSection>();
         foreach (var id in config.Sections)
         {
@@ -63,7 +73,7 @@ public sealed partial class AssessmentBuilder(ICsaStore store, Analysis.Disclosu
         }
 
         var synthetic = comparison?.IsSynthetic ?? false;
-        return new AssessmentReport(config, area.Describe(), synthetic, sections, findings);
+        return new AssessmentReport(config, area.Describe(), synthetic, sections, findings) { Draft = draft, Placeholders = placeholders };
     }
 
     /// <summary>What the public version says at its start.</summary>
@@ -88,9 +98,7 @@ public sealed partial class AssessmentBuilder(ICsaStore store, Analysis.Disclosu
         config.Findings.TryGetValue(finding.Id, out var text) ? finding with { Sentence = text, ReplacedByAnalyst = true } : finding;
 
     static string? Narrative(AssessmentConfig config, string section) =>
-        config.Narrative.TryGetValue(section, out var file)
-            ? Markdig.Markdown.ToHtml(File.ReadAllText(Path.Combine(config.BaseFolder, file)), Markdown)
-            : null;
+        NarrativeFile.Text(config, section) is { } text && text.Trim().Length > 0 ? Markdig.Markdown.ToHtml(text, Markdown) : null;
 
     static string ResolvePath(AssessmentConfig config, string treeOrFile) =>
         Analysis.Trees.CategoryTrees.BuiltIn.Contains(treeOrFile, StringComparer.Ordinal) ? treeOrFile : Path.Combine(config.BaseFolder, treeOrFile);
@@ -174,6 +182,9 @@ public sealed partial class AssessmentBuilder(ICsaStore store, Analysis.Disclosu
         public ResultTable? ComparisonTable { get; } = comparison?.ToTable();
 
         public List<Finding> Findings { get; } = [];
+
+        /// <summary>What the figures were made from: the data sources appendix lists these.</summary>
+        public UsedSources Sources { get; } = new();
 
         public int Figures { get; set; }
     }

@@ -52,7 +52,8 @@ public sealed record AssessmentConfig
     /// <summary>The partnership's priorities, each with the categories that measure it (the end-of-year review).</summary>
     public IReadOnlyList<PriorityConfig> Priorities { get; init; } = [];
 
-    /// <summary>Section name → a Markdown file (relative to the config) placed at the start of that section.</summary>
+    /// <summary>Section name → the analyst's text placed at the start of that section: a Markdown file (a name ending .md,
+    /// relative to the config) or the Markdown itself.</summary>
     public IReadOnlyDictionary<string, string> Narrative { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Drafted finding id → the analyst's sentence instead (an empty string deletes it).</summary>
@@ -99,7 +100,7 @@ public sealed record AssessmentConfig
             {
                 problems.Add($"narrative.{key}: '{key}' is not a section csa writes");
             }
-            else if (!File.Exists(Path.Combine(folder, file)))
+            else if (NarrativeFile.IsFile(file) && !File.Exists(Path.Combine(folder, file)))
             {
                 problems.Add($"narrative.{key}: the file {Path.Combine(folder, file)} does not exist");
             }
@@ -161,6 +162,9 @@ public sealed record DocumentDetails
 
     /// <summary>What the document is for.</summary>
     public string? Description { get; init; }
+
+    /// <summary>The team that produced it (a research or analysis team).</summary>
+    public string? Team { get; init; }
 
     /// <summary>Who wrote it.</summary>
     public IReadOnlyList<string> Authors { get; init; } = [];

@@ -11,6 +11,12 @@ namespace Csa.Reporting.Assessment;
 /// <param name="Findings">The drafted key findings, after the analyst's replacements and deletions.</param>
 public sealed record AssessmentReport(AssessmentConfig Config, string AreaName, bool Synthetic, IReadOnlyList<ReportSection> Sections, IReadOnlyList<Finding> Findings)
 {
+    /// <summary>Whether the document is a draft (built with --draft): every page says so.</summary>
+    public bool Draft { get; init; }
+
+    /// <summary>The analyst's slots still empty or holding example text (a draft may have some; a finished document none).</summary>
+    public IReadOnlyList<string> Placeholders { get; init; } = [];
+
     /// <summary>Every table of every section.</summary>
     public IEnumerable<TableBlock> Tables => Sections.SelectMany(s => s.Blocks.OfType<TableBlock>());
 

@@ -10,8 +10,8 @@ public static class HtmlReportWriter
 {
     static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
-    /// <summary>Sections that start a new page in print: the parts of the document, as the seed lays them out.</summary>
-    static readonly HashSet<string> NewPage = new(StringComparer.Ordinal) { "contents", "key-findings", "introduction", "end-of-year", "appendix-a", "data-sources" };
+    /// <summary>Tables of at most this many rows are kept on one page; longer ones break between rows, their header repeated.</summary>
+    const int KeepTogetherRows = 14;
 
     const string Style = """
         body { font-family: "DejaVu Sans", Arial, sans-serif; color: #1a1a1a; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
@@ -20,24 +20,40 @@ public static class HtmlReportWriter
         .synthetic { background: #E69F00; color: #000; padding: .6rem .9rem; font-weight: bold; border-radius: 4px; margin: .8rem 0; }
         table { border-collapse: collapse; margin: .8rem 0 .3rem; font-size: .82rem; width: 100%; }
         th, td { border: 1px solid #bbb; padding: .25rem .45rem; text-align: left; vertical-align: top; }
-        th { background: #e8f1f8; } td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        th { background: #e8f1f8; } th.n { text-align: right; } th.word { white-space: nowrap; } td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        td.hash { font-family: "DejaVu Sans Mono", monospace; font-size: .62rem; overflow-wrap: anywhere; }
+        ol.contents { list-style: none; padding: 0; } ol.contents li { display: flex; gap: .4rem; margin: .15rem 0; }
+        ol.contents .leader { flex: 1; border-bottom: 1px dotted #888; margin-bottom: .3rem; } ol.contents .page { min-width: 2rem; text-align: right; }
         caption { caption-side: top; text-align: left; font-weight: bold; padding-bottom: .3rem; }
         .notes { font-size: .75rem; color: #444; margin: 0 0 1rem; padding-left: 1.1rem; }
         figure { margin: 1rem 0; } figure svg { width: 100%; height: auto; } figcaption { font-size: .85rem; font-style: italic; }
         .finding { margin: .5rem 0; } .analyst { border-left: 3px solid #009E73; padding-left: .5rem; }
         .narrative { background: #f6f6f6; padding: .4rem .8rem; border-left: 3px solid #999; }
+        .draft-mark { position: fixed; top: 38%; left: 0; right: 0; text-align: center; font-size: 110pt; font-weight: bold; color: rgba(213, 94, 0, .16);
+          transform: rotate(-35deg); z-index: 10; pointer-events: none; }
+        .draft { border: 2px solid #D55E00; padding: .5rem .8rem; margin: .8rem 0; } .draft ul { margin: .3rem 0; }
         @page { size: A4; margin: 16mm 14mm; }
-        @media print { body { max-width: none; margin: 0; font-size: 10pt; } h2 { break-after: avoid; } h2.page { break-before: page; }
-          table, figure { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
+        @media print { body { max-width: none; margin: 0; font-size: 10pt; } h2, caption { break-after: avoid; }
+          thead { display: table-header-group; } tr, figure, table.keep { break-inside: avoid; } .notes { break-before: avoid; }
+          a { color: inherit; text-decoration: none; } }
         """;
 
     /// <summary>The HTML text of the report.</summary>
-    public static string Render(AssessmentReport report)
+    /// <param name="report">The report.</param>
+    /// <param name="pages">For the version printed to PDF: section id → the page it starts on, shown in the contents (a blank of the
+    /// same width where not known yet). Null for the HTML document itself, which has no pages.</param>
+    public static string Render(AssessmentReport report, IReadOnlyDictionary<string, int>? pages = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var html = new StringBuilder();
         var c = report.Config;
         html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(Html.Encode(c.Title)).Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
+        if (report.Draft)
+        {
+            // A fixed element is printed on every page.
+            html.Append("<div class=\"draft-mark\" aria-hidden=\"true\">DRAFT</div>\n");
+        }
+
         html.Append("<div class=\"cover\">\n<h1>").Append(Html.Encode(c.Title)).Append("</h1>\n<p>").Append(Html.Encode(c.Partnership));
         if (c.Document.Date is { } date)
         {
@@ -50,10 +66,27 @@ public static class HtmlReportWriter
             html.Append("<p class=\"synthetic\" data-synthetic=\"true\">SYNTHETIC DATA: the local police figures in this document come from a synthetic extract made by csa synth extract. They reproduce the published figures of the model document; they are not real crime records.</p>\n");
         }
 
+        if (report.Draft)
+        {
+            html.Append("<div class=\"draft\" data-draft=\"true\"><strong>DRAFT: not for circulation.</strong>");
+            if (report.Placeholders.Count > 0)
+            {
+                html.Append(" Still to write:<ul>");
+                foreach (var placeholder in report.Placeholders)
+                {
+                    html.Append("<li>").Append(Html.Encode(placeholder)).Append("</li>");
+                }
+
+                html.Append("</ul>");
+            }
+
+            html.Append("</div>\n");
+        }
+
         html.Append("</div>\n");
         foreach (var section in report.Sections)
         {
-            html.Append("<h2 id=\"").Append(section.Id).Append('"').Append(NewPage.Contains(section.Id) ? " class=\"page\"" : string.Empty).Append('>')
+            html.Append("<h2 id=\"").Append(section.Id).Append("\">")
                 .Append(Html.Encode(section.Heading)).Append("</h2>\n");
             if (section.NarrativeHtml is { } narrative)
             {
@@ -62,10 +95,17 @@ public static class HtmlReportWriter
 
             if (section.Id == "contents")
             {
-                html.Append("<ol>\n");
+                html.Append(pages is null ? "<ol>\n" : "<ol class=\"contents\">\n");
                 foreach (var other in report.Sections.Where(s => s.Id != "contents"))
                 {
-                    html.Append("<li><a href=\"#").Append(other.Id).Append("\">").Append(Html.Encode(other.Heading)).Append("</a></li>\n");
+                    html.Append("<li><a href=\"#").Append(other.Id).Append("\">").Append(Html.Encode(other.Heading)).Append("</a>");
+                    if (pages is not null)
+                    {
+                        html.Append("<span class=\"leader\"></span><span class=\"page\">")
+                            .Append(pages.TryGetValue(other.Id, out var page) ? page.ToString(CultureInfo.InvariantCulture) : "&nbsp;").Append("</span>");
+                    }
+
+                    html.Append("</li>\n");
                 }
 
                 html.Append("</ol>\n");
@@ -98,7 +138,7 @@ public static class HtmlReportWriter
 
                 break;
             case ChartBlock chart:
-                html.Append("<figure data-figure=\"").Append(chart.Chart.Id).Append("\">\n").Append(StripXmlDeclaration(chart.Chart.Svg)).Append("\n<figcaption>")
+                html.Append("<figure data-figure=\"").Append(chart.Chart.Id).Append("\">\n").Append(AccessibleSvg(chart.Chart)).Append("\n<figcaption>")
                     .Append(Html.Encode(chart.Caption)).Append("</figcaption>\n</figure>\n");
                 break;
             case TableBlock { InHtml: true } t:
@@ -114,20 +154,24 @@ public static class HtmlReportWriter
     static void WriteTable(StringBuilder html, TableBlock block)
     {
         var table = block.ShowDetail ? block.Table : block.Table.WithoutDetail();
-        html.Append("<table data-table=\"").Append(block.Id).Append("\">\n<caption>").Append(Html.Encode(table.Title)).Append("</caption>\n<thead><tr>");
-        foreach (var column in table.Columns)
+        html.Append("<table data-table=\"").Append(block.Id).Append('"').Append(table.Rows.Count <= KeepTogetherRows ? " class=\"keep\"" : string.Empty)
+            .Append(">\n<caption>").Append(Html.Encode(table.Title)).Append("</caption>\n<thead><tr>");
+        for (var i = 0; i < table.Columns.Count; i++)
         {
-            html.Append("<th>").Append(Html.Encode(column)).Append("</th>");
+            // A numeric column's header is right-aligned; a header of one word (a period: 2015-01..2015-12) never wraps.
+            var header = table.Columns[i];
+            html.Append("<th class=\"").Append(table.Rows.Any(r => IsNumeric(r[i])) ? "n" : string.Empty).Append(header.Contains(' ', StringComparison.Ordinal) ? string.Empty : " word")
+                .Append("\">").Append(Html.Encode(header)).Append("</th>");
         }
 
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var row in table.Rows)
         {
             html.Append("<tr>");
-            foreach (var cell in row)
+            for (var i = 0; i < row.Count; i++)
             {
-                var numeric = cell is long or double or Analysis.FormattedNumber;
-                html.Append(numeric ? "<td class=\"n\">" : "<td>").Append(Html.Encode(Format(cell))).Append("</td>");
+                var cell = row[i];
+                html.Append(IsNumeric(cell) ? "<td class=\"n\">" : table.Columns[i] == "SHA-256" ? "<td class=\"hash\">" : "<td>").Append(Html.Encode(Format(cell))).Append("</td>");
             }
 
             html.Append("</tr>\n");
@@ -154,6 +198,18 @@ public static class HtmlReportWriter
         double d => d.ToString("#,##0.####", CultureInfo.InvariantCulture),
         _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty,
     };
+
+    static bool IsNumeric(object? cell) => cell is long or double or Analysis.FormattedNumber;
+
+    /// <summary>The chart's SVG as an image with its alt text (role img, aria-label and a title element).</summary>
+    static string AccessibleSvg(Charts.Chart chart)
+    {
+        var svg = StripXmlDeclaration(chart.Svg);
+        var open = svg.IndexOf("<svg", StringComparison.Ordinal);
+        var end = svg.IndexOf('>', open);
+        var alt = Html.Encode(chart.AltText);
+        return svg[..(open + 4)] + $" role=\"img\" aria-label=\"{alt}\"" + svg[(open + 4)..(end + 1)] + $"<title>{alt}</title>" + svg[(end + 1)..];
+    }
 
     static string StripXmlDeclaration(string svg) =>
         svg.StartsWith("<?xml", StringComparison.Ordinal) ? svg[(svg.IndexOf("?>", StringComparison.Ordinal) + 2)..].TrimStart() : svg;

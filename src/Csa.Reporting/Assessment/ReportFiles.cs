@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -21,8 +20,11 @@ public static class ReportFiles
     /// <summary>The PDF's name.</summary>
     public const string PdfName = "report.pdf";
 
+    /// <summary>The Word document's name.</summary>
+    public const string DocxName = "report.docx";
+
     /// <summary>The names csa writes directly inside a report folder.</summary>
-    public static IReadOnlyList<string> OwnNames { get; } = [HtmlName, SidecarName, PdfName, "tables.xlsx", "figures"];
+    public static IReadOnlyList<string> OwnNames { get; } = [HtmlName, SidecarName, PdfName, DocxName, "tables.xlsx", "figures"];
 
     /// <summary>Whether a file of a report folder's figures folder is one csa writes (figures/figure-N.svg or .png).</summary>
     static bool IsOwnFigure(string relativePath) =>
@@ -30,9 +32,14 @@ public static class ReportFiles
         && Path.GetFileName(relativePath).StartsWith("figure-", StringComparison.Ordinal)
         && Path.GetExtension(relativePath) is ".svg" or ".png";
 
-    /// <summary>Writes the report into <paramref name="folder"/> (replacing a report csa wrote there before); returns the HTML's path.</summary>
+    /// <summary>Writes the report into <paramref name="folder"/> (replacing a report csa wrote there before); returns the paths written.</summary>
+    /// <param name="report">The built report.</param>
+    /// <param name="folder">The report folder.</param>
+    /// <param name="pdf">Also print a PDF (Debian's Chromium).</param>
+    /// <param name="docx">Also write a Word document.</param>
+    /// <param name="cancellationToken">Cancels the writing.</param>
     /// <exception cref="IOException">The folder holds files csa did not write, a file cannot be written, or the PDF cannot be printed (Chromium missing or failing).</exception>
-    public static async Task<string> WriteAsync(AssessmentReport report, string folder, bool pdf, CancellationToken cancellationToken = default)
+    public static async Task<WrittenReport> WriteAsync(AssessmentReport report, string folder, bool pdf, bool docx = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         var target = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar);
@@ -51,9 +58,14 @@ public static class ReportFiles
             }
 
             TableFiles.WriteXlsx([.. report.Tables.Select(t => (t.Id, t.Table))], Path.Combine(temp, "tables.xlsx"));
+            if (docx)
+            {
+                WordReportWriter.Write(report, Path.Combine(temp, DocxName));
+            }
+
             if (pdf)
             {
-                await PrintPdfAsync(Path.Combine(temp, HtmlName), Path.Combine(temp, PdfName), cancellationToken).ConfigureAwait(false);
+                await PrintPdfAsync(report, temp, cancellationToken).ConfigureAwait(false);
             }
 
             if (Directory.Exists(target))
@@ -64,7 +76,7 @@ public static class ReportFiles
             }
 
             Directory.Move(temp, target);
-            return Path.Combine(target, HtmlName);
+            return new WrittenReport(Path.Combine(target, HtmlName), pdf ? Path.Combine(target, PdfName) : null, docx ? Path.Combine(target, DocxName) : null);
         }
         finally
         {
@@ -96,8 +108,9 @@ public static class ReportFiles
                 json.WriteStartObject("values");
                 foreach (var figure in f.Figures)
                 {
+                    // Numbers as numbers for scripts; the figures below keep the text the document shows.
                     json.WritePropertyName(figure.Name);
-                    WriteCell(json, figure.Value);
+                    WriteCell(json, figure.Value is Analysis.FormattedNumber n ? n.Value : figure.Value);
                 }
 
                 json.WriteEndObject();
@@ -178,42 +191,47 @@ public static class ReportFiles
     }
 
     /// <summary>Where Debian's Chromium is, or null.</summary>
-    public static string? FindChromium() => ChromiumPaths.FirstOrDefault(File.Exists);
+    public static string? FindChromium() => ChromiumPrinter.FindChromium();
 
-    static readonly string[] ChromiumPaths = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
-
-    static async Task PrintPdfAsync(string html, string pdf, CancellationToken cancellationToken)
+    /// <summary>Prints the PDF: once to learn the page each section starts on (from the PDF's outline), then again with those
+    /// page numbers in the contents, until they stand still (the numbers take no more room than the blanks before them).</summary>
+    static async Task PrintPdfAsync(AssessmentReport report, string folder, CancellationToken cancellationToken)
     {
-        var chromium = FindChromium()
-            ?? throw new IOException("--pdf needs Debian's Chromium (apt-get install chromium), which is not installed: the HTML report was not written either; run again without --pdf, or install Chromium.");
-        var profile = Core.Files.ProcessScratch.NewFolder("chromium");
+        var scratch = Core.Files.ProcessScratch.NewFolder("print");
         try
         {
-            var start = new ProcessStartInfo(chromium) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var arg in new[]
+            var printer = await ChromiumPrinter.StartAsync(cancellationToken).ConfigureAwait(false);
+            await using (printer.ConfigureAwait(false))
             {
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", $"--user-data-dir={profile}", "--no-pdf-header-footer", $"--print-to-pdf={pdf}",
-                new Uri(html).AbsoluteUri,
-            })
-            {
-                start.ArgumentList.Add(arg);
-            }
+                var html = Path.Combine(scratch, "print.html");
+                var pages = new Dictionary<string, int>(StringComparer.Ordinal);
+                byte[] pdf;
+                for (var pass = 1; ; pass++)
+                {
+                    await File.WriteAllTextAsync(html, HtmlReportWriter.Render(report, pages), cancellationToken).ConfigureAwait(false);
+                    pdf = await printer.PrintAsync(html, report.Draft ? "DRAFT: not for circulation" : null, cancellationToken).ConfigureAwait(false);
+                    var found = PdfOutline.SectionPages(pdf, report.Sections);
+                    var settled = found.Count == pages.Count && found.All(p => pages.GetValueOrDefault(p.Key) == p.Value);
+                    if (!report.Sections.Any(s => s.Id == "contents") || settled || pass == 3)
+                    {
+                        break;
+                    }
 
-            using var process = Process.Start(start) ?? throw new IOException($"Could not start {chromium}.");
-            var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-            _ = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromMinutes(2));
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-            if (!File.Exists(pdf))
-            {
-                throw new IOException($"Chromium did not print the PDF (exit {process.ExitCode}): {(await errors.ConfigureAwait(false)).Trim()}");
+                    pages = found;
+                }
+
+                await File.WriteAllBytesAsync(Path.Combine(folder, PdfName), pdf, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
         {
-            Directory.Delete(profile, recursive: true);
+            Directory.Delete(scratch, recursive: true);
         }
     }
 }
+
+/// <summary>The files a report was written to.</summary>
+/// <param name="Html">The HTML document.</param>
+/// <param name="Pdf">The PDF, when asked for.</param>
+/// <param name="Docx">The Word document, when asked for.</param>
+public sealed record WrittenReport(string Html, string? Pdf, string? Docx);

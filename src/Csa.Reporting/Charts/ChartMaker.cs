@@ -1,13 +1,21 @@
+using System.Globalization;
 using ScottPlot;
 
 namespace Csa.Reporting.Charts;
 
 /// <summary>Draws the report's charts with ScottPlot: titled, labelled axes, a source line, and a colour-blind-safe
 /// palette (Wong's, ScottPlot's <c>ColorblindFriendly</c>), at a size that reads in print and on screen.</summary>
-public static class ChartMaker
+/// <remarks>Every piece of text is horizontal and placed where no other text is: month ticks are spaced to fit, members' names
+/// label a horizontal bar chart's y axis, and legends sit outside the data (a test checks every text box of every chart).</remarks>
+public static partial class ChartMaker
 {
-    const int Width = 900;
-    const int Height = 420;
+    const int Width = Chart.Width;
+    const int Height = Chart.Height;
+
+    /// <summary>Month labels shown at most: about 60 pixels each.</summary>
+    const int MaxMonthTicks = 12;
+
+    static readonly int[] MonthSteps = [1, 2, 3, 4, 6, 12, 24, 36];
 
     static readonly ScottPlot.Palettes.ColorblindFriendly Palette = new();
 
@@ -48,16 +56,45 @@ public static class ChartMaker
             trend.LegendText = "Linear trend";
         }
 
-        var step = Math.Max(1, months.Count / 12);
-        var ticks = Enumerable.Range(0, months.Count).Where(i => i % step == 0).ToArray();
+        // Horizontal labels every 1, 2, 3, 4, 6 or 12 months (the fewest that fit), on January where the step allows.
+        var step = MonthSteps.First(s => (months.Count + s - 1) / s <= MaxMonthTicks || s == 36);
+        var offset = Enumerable.Range(0, Math.Min(step, months.Count)).FirstOrDefault(i => (MonthOfYear(months[i]) - 1) % step == 0);
+        var ticks = Enumerable.Range(0, months.Count).Where(i => i >= offset && (i - offset) % step == 0).ToArray();
         plot.Axes.Bottom.SetTicks([.. ticks.Select(i => (double)i)], [.. ticks.Select(i => months[i])]);
-        plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-        return Finish(plot, id, title, string.Empty, yLabel, source);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = Thousands };
+        var alt = TrendAltText(yLabel, months, counts, held, values);
+        return Finish(plot, id, title, string.Empty, yLabel, source, Alignment.UpperLeft, alt);
     }
 
-    /// <summary>Grouped bars: one group per category (a year), one bar per series (a sub-category): the seed's Figure 3.</summary>
-    public static Chart GroupedBars(string id, string title, IReadOnlyList<string> groups, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, string yLabel, string source)
+    static int MonthOfYear(string month) => month.Length >= 7 && int.TryParse(month.AsSpan(5, 2), CultureInfo.InvariantCulture, out var m) ? m : 1;
+
+    static string Thousands(double value) => value.ToString("#,##0.##", CultureInfo.InvariantCulture);
+
+    static string TrendAltText(string what, IReadOnlyList<string> months, IReadOnlyList<double?> counts, double[] held, double[] values)
+    {
+        if (values.Length == 0)
+        {
+            return $"Line chart of {what.ToLowerInvariant()} by month: no month is held.";
+        }
+
+        var min = Enumerable.Range(0, counts.Count).Where(i => counts[i] is not null).MinBy(i => counts[i]!.Value);
+        var max = Enumerable.Range(0, counts.Count).Where(i => counts[i] is not null).MaxBy(i => counts[i]!.Value);
+        var text = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Line chart of {what.ToLowerInvariant()} by month, {months[0]} to {months[^1]}: lowest {counts[min]:N0} in {months[min]}, highest {counts[max]:N0} in {months[max]}, latest {values[^1]:N0} in {months[(int)held[^1]]}.");
+        if (held.Length >= 2)
+        {
+            var (slope, intercept) = LeastSquares(held, values);
+            text += string.Create(CultureInfo.InvariantCulture, $" The linear trend goes from {intercept + (slope * held[0]):N0} to {intercept + (slope * held[^1]):N0}.");
+        }
+
+        var gaps = Enumerable.Range(0, counts.Count).Where(i => counts[i] is null).Select(i => months[i]).ToArray();
+        return gaps.Length == 0 ? text : text + $" No data are held for {string.Join(", ", gaps)} (the line breaks there).";
+    }
+
+    /// <summary>Grouped bars: one group per category (a year), one bar per series (a sub-category): the seed's Figure 3. A value
+    /// not held (null) has no bar, never a bar of zero.</summary>
+    public static Chart GroupedBars(string id, string title, IReadOnlyList<string> groups, IReadOnlyList<(string Name, IReadOnlyList<double?> Values)> series, string yLabel, string source)
     {
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(series);
@@ -66,44 +103,93 @@ public static class ChartMaker
         var width = 0.8 / series.Count;
         for (var s = 0; s < series.Count; s++)
         {
-            var bars = series[s].Values.Select((v, g) => new Bar { Position = g + ((s - ((series.Count - 1) / 2.0)) * width), Value = v, Size = width * 0.95, FillColor = Palette.GetColor(s) }).ToArray();
+            var bars = series[s].Values.Select((v, g) => (v, g)).Where(x => x.v is not null)
+                .Select(x => new Bar { Position = x.g + ((s - ((series.Count - 1) / 2.0)) * width), Value = x.v!.Value, Size = width * 0.95, FillColor = Palette.GetColor(s) }).ToArray();
             var plotted = plot.Add.Bars(bars);
             plotted.LegendText = series[s].Name;
         }
 
         plot.Axes.Bottom.SetTicks([.. groups.Select((_, g) => (double)g)], [.. groups]);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = Thousands };
         plot.Axes.Margins(bottom: 0);
-        return Finish(plot, id, title, string.Empty, yLabel, source);
+        var alt = $"Bar chart of {yLabel.ToLowerInvariant()} by {string.Join(", ", groups)}: " + string.Join("; ", series.Select(s =>
+            $"{s.Name} {string.Join(", ", s.Values.Select((v, g) => $"{groups[g]} {(v is { } x ? Thousands(Math.Round(x, 1)) : "not held")}"))}")) + ".";
+        return Finish(plot, id, title, string.Empty, yLabel, source, null, alt);
     }
 
-    /// <summary>Horizontal-ish ranking bars: one bar per member, the area highlighted, the group average as a line.</summary>
-    public static Chart Ranking(string id, string title, IReadOnlyList<(string Name, double Rate, bool IsArea)> members, double average, string yLabel, string source)
+    /// <summary>Ranking bars, drawn horizontally so that every member's name is read level: the first member at the top, the area
+    /// highlighted, the group average as a dashed line; the key sits under the chart, clear of the bars.</summary>
+    public static Chart Ranking(string id, string title, IReadOnlyList<(string Name, double Rate, bool IsArea)> members, double average, string xLabel, string source)
     {
         ArgumentNullException.ThrowIfNull(members);
         ScottPlot.Fonts.Default = "DejaVu Sans";
         var plot = new Plot();
-        var bars = members.Select((m, i) => new Bar { Position = i, Value = m.Rate, FillColor = Palette.GetColor(m.IsArea ? 1 : 0) }).ToArray();
-        plot.Add.Bars(bars);
-        var line = plot.Add.HorizontalLine(average);
+        var bars = members.Select((m, i) => new Bar { Position = members.Count - 1 - i, Value = m.Rate, FillColor = Palette.GetColor(m.IsArea ? 1 : 0), Size = 0.7 }).ToArray();
+        var plotted = plot.Add.Bars(bars);
+        plotted.Horizontal = true;
+        var line = plot.Add.VerticalLine(average);
         line.LinePattern = LinePattern.Dashed;
         line.Color = Palette.GetColor(2);
+        line.LineWidth = 2;
         line.LegendText = "Group average";
-        plot.Axes.Bottom.SetTicks([.. members.Select((_, i) => (double)i)], [.. members.Select(m => m.Name)]);
-        plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-        plot.Axes.Margins(bottom: 0);
-        return Finish(plot, id, title, string.Empty, yLabel, source);
+        var area = members.FirstOrDefault(m => m.IsArea);
+        if (area.Name is not null)
+        {
+            // The key names the highlighted bar, beside the line's own entry.
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = area.Name + " (this area)", FillColor = Palette.GetColor(1) });
+        }
+
+        plot.Axes.Left.SetTicks([.. members.Select((_, i) => (double)(members.Count - 1 - i))], [.. members.Select(m => m.Name)]);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = Thousands };
+        plot.Axes.Margins(left: 0);
+        var alt = $"Horizontal bar chart of {xLabel.ToLowerInvariant()}, highest first: "
+            + string.Join(", ", members.Select(m => $"{m.Name}{(m.IsArea ? " (this area)" : string.Empty)} {m.Rate.ToString("0.0", CultureInfo.InvariantCulture)}"))
+            + $"; group average {average.ToString("0.0", CultureInfo.InvariantCulture)}.";
+        plot.Title(title, 15);
+        plot.XLabel($"{xLabel}\n{source}", 11);
+        plot.ShowLegend(Edge.Bottom);
+        return Render(plot, id, title, alt);
     }
 
-    static Chart Finish(Plot plot, string id, string title, string xLabel, string yLabel, string source)
+    static Chart Finish(Plot plot, string id, string title, string xLabel, string yLabel, string source, Alignment? legend, string alt)
     {
         // The source line sits under the x axis, where it never covers the data.
         plot.Title(title, 15);
         plot.XLabel(xLabel.Length > 0 ? $"{xLabel}\n{source}" : source, 11);
         plot.YLabel(yLabel, 12);
-        plot.ShowLegend(Alignment.UpperLeft);
-        return new Chart(id, title, plot.GetSvgXml(Width, Height), plot.GetImageBytes(Width, Height, ImageFormat.Png));
+        if (legend is { } corner)
+        {
+            plot.ShowLegend(corner);
+        }
+        else
+        {
+            plot.ShowLegend(Edge.Bottom);
+        }
+
+        return Render(plot, id, title, alt);
     }
+
+    static Chart Render(Plot plot, string id, string title, string alt) =>
+        new(id, title, NumberClips(plot.GetSvgXml(Width, Height), id), plot.GetImageBytes(Width, Height, ImageFormat.Png), alt);
+
+    /// <summary>Names the SVG's clip paths after the chart (figure-1-clip-1…): Skia numbers them across the whole process, so
+    /// the same chart got other names in another run, and two charts inlined in one HTML page could share a name.</summary>
+    static string NumberClips(string svg, string id)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        return ClipName().Replace(svg, m =>
+        {
+            if (!names.TryGetValue(m.Value, out var name))
+            {
+                names[m.Value] = name = $"{id}-clip-{names.Count + 1}";
+            }
+
+            return name;
+        });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=(id=""|url\(#))cl_[0-9a-z]+(?=[""\)])")]
+    private static partial System.Text.RegularExpressions.Regex ClipName();
 
     static List<(int Start, int End)> Runs(IReadOnlyList<double?> values)
     {
