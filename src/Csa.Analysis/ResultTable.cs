@@ -17,14 +17,18 @@ public sealed record ResultTable(string Title, IReadOnlyList<string> Columns, IR
     public IReadOnlyList<string> DetailColumns { get; init; } = [];
 
     /// <summary>The table without its detail columns, as the screen shows it by default.</summary>
-    public ResultTable WithoutDetail()
+    public ResultTable WithoutDetail() => Without(DetailColumns) with { DetailColumns = [] };
+
+    /// <summary>The table without these columns (names it does not have are ignored).</summary>
+    public ResultTable Without(IEnumerable<string> columns)
     {
-        var keep = Columns.Select((c, i) => (c, i)).Where(x => !DetailColumns.Contains(x.c)).Select(x => x.i).ToArray();
+        var drop = columns.ToHashSet(StringComparer.Ordinal);
+        var keep = Columns.Select((c, i) => (c, i)).Where(x => !drop.Contains(x.c)).Select(x => x.i).ToArray();
         return this with
         {
             Columns = [.. keep.Select(i => Columns[i])],
             Rows = [.. Rows.Select(r => (IReadOnlyList<object?>)[.. keep.Select(i => r[i])])],
-            DetailColumns = [],
+            DetailColumns = [.. DetailColumns.Where(c => !drop.Contains(c))],
         };
     }
 

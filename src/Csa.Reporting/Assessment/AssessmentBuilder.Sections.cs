@@ -52,7 +52,7 @@ public sealed partial class AssessmentBuilder
         "markers" => Markers(c),
         "exclusions" => await ExclusionsAsync(c, cancellationToken).ConfigureAwait(false),
         "end-of-year" => EndOfYear(c),
-        "appendix-a" => [new TableBlock("appendix-a", c.ComparisonTable!)],
+        "appendix-a" => [new TableBlock("appendix-a", c.ComparisonTable!) { WorkbookOnly = RateRatioColumns }],
         "data-sources" => await DataSourcesAsync(c, cancellationToken).ConfigureAwait(false),
         _ => throw new CsaQueryException($"sections: '{id}' is not a section csa writes."),
     };
@@ -209,7 +209,7 @@ public sealed partial class AssessmentBuilder
         }
 
         var table = c.ComparisonTable! with { Title = $"Crimes with a marker: {c.ComparisonTable.Title}", Rows = rows };
-        return [new TableBlock("markers", table)];
+        return [new TableBlock("markers", table) { WorkbookOnly = RateRatioColumns }];
     }
 
     async Task<IReadOnlyList<ReportBlock>> ExclusionsAsync(BuildContext c, CancellationToken cancellationToken)
@@ -231,7 +231,7 @@ public sealed partial class AssessmentBuilder
                 [allTable.Rows[0], [label, .. withoutTable.Rows[0].Skip(1)]],
                 [.. without.Notes.Where(n => !all.Notes.Contains(n)), .. all.Notes]) with
             { DetailColumns = allTable.DetailColumns };
-            blocks.Add(new TableBlock($"exclusions-{i + 1}", table));
+            blocks.Add(new TableBlock($"exclusions-{i + 1}", table) { WorkbookOnly = RateRatioColumns });
             var (with, less) = (all.Rows[0], without.Rows[0]);
             c.Findings.Add(new Finding(
                 $"exclusion:{i + 1}",
@@ -271,6 +271,9 @@ public sealed partial class AssessmentBuilder
             [PoissonComparisonNote]);
         return [new TableBlock("end-of-year", table)];
     }
+
+    /// <summary>A comparison's rate ratio and its interval: in the workbook, not printed (the table would not fit a page).</summary>
+    static readonly string[] RateRatioColumns = [.. ComparisonResult.StatisticsColumns.Where(c => c.StartsWith("Rate ratio", StringComparison.Ordinal))];
 
     static string PoissonComparisonNote => Statistics.PoissonComparison.PoissonNote;
 

@@ -43,7 +43,23 @@ public sealed record ParagraphBlock(string Text) : ReportBlock;
 /// <param name="Table">The table, with its notes.</param>
 /// <param name="ShowDetail">Whether its detail columns (significance) are shown.</param>
 /// <param name="InHtml">Whether the HTML shows it (long monthly tables go to the xlsx and the sidecar only).</param>
-public sealed record TableBlock(string Id, ResultTable Table, bool ShowDetail = true, bool InHtml = true) : ReportBlock;
+public sealed record TableBlock(string Id, ResultTable Table, bool ShowDetail = true, bool InHtml = true) : ReportBlock
+{
+    /// <summary>Columns the documents leave to the workbook and the sidecar, so that the table fits a page (a comparison's rate
+    /// ratios and their intervals).</summary>
+    public IReadOnlyList<string> WorkbookOnly { get; init; } = [];
+
+    /// <summary>The table as the documents (HTML, PDF, Word) print it: with a note naming what the workbook adds.</summary>
+    public ResultTable Printed
+    {
+        get
+        {
+            var table = ShowDetail ? Table : Table.WithoutDetail();
+            var left = WorkbookOnly.Where(table.Columns.Contains).ToArray();
+            return left.Length == 0 ? table : table.Without(left) with { Notes = [.. table.Notes, $"Also in the tables workbook (sheet {Id}): {string.Join(", ", left)}."] };
+        }
+    }
+}
 
 /// <summary>A figure.</summary>
 /// <param name="Chart">The chart.</param>

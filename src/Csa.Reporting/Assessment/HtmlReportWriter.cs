@@ -153,7 +153,7 @@ public static class HtmlReportWriter
 
     static void WriteTable(StringBuilder html, TableBlock block)
     {
-        var table = block.ShowDetail ? block.Table : block.Table.WithoutDetail();
+        var table = block.Printed;
         html.Append("<table data-table=\"").Append(block.Id).Append('"').Append(table.Rows.Count <= KeepTogetherRows ? " class=\"keep\"" : string.Empty)
             .Append(">\n<caption>").Append(Html.Encode(table.Title)).Append("</caption>\n<thead><tr>");
         for (var i = 0; i < table.Columns.Count; i++)

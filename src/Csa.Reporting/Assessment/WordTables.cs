@@ -12,7 +12,7 @@ static class WordTables
 
     public static IEnumerable<OpenXmlElement> Table(TableBlock block)
     {
-        var table = block.ShowDetail ? block.Table : block.Table.WithoutDetail();
+        var table = block.Printed;
         yield return WordReportWriter.Paragraph(table.Title, "TableCaption");
         var widths = ColumnWidths(table);
         var word = new Table(
