@@ -118,7 +118,7 @@ public sealed partial class AssessmentBuilder
         var table = await Keyed("triangulation", () => new Triangulation(store).BuildAsync(c.Area, t.Series, c.Tree, c.Config.Theme.Category, !t.Calendar, t.From, t.To, cancellationToken)).ConfigureAwait(false);
         var years = table.Rows.Where(r => r[2] is double).ToArray();
         c.Sources.Counted(c.Comparison?.Coverage, years.SelectMany(r => YearMonths((string)r[0]!, t.Calendar)));
-        c.Sources.PartnerSeries(t.Series, c.Area.Code);
+        c.Sources.PartnerSeries(t.Series, c.Area, years.SelectMany(r => YearMonths((string)r[0]!, t.Calendar)));
         c.Figures++;
         var chart = ChartMaker.GroupedBars(
             $"figure-{c.Figures}",

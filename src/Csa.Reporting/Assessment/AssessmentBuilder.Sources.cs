@@ -93,12 +93,15 @@ public sealed partial class AssessmentBuilder
 
         foreach (var year in c.Sources.PopulationYears)
         {
-            coverage.Add([$"ONS population estimates, mid-{year}", year.ToString(CultureInfo.InvariantCulture), null, used.Any(f => f.Kind == $"population:{year}") ? "none" : "the estimate"]);
+            var held = used.Any(f => f.Kind == $"population:{year}");
+            coverage.Add([$"ONS population estimates, mid-{year}", $"mid-{year}", held ? 1L : 0L, held ? "none" : $"mid-{year}"]);
         }
 
-        foreach (var series in c.Sources.Series)
+        foreach (var (_, (name, area, months)) in c.Sources.Series)
         {
-            coverage.Add([$"Partner series: {series.Split(':')[1]}", null, null, used.Any(f => f.Kind == series) ? "none" : "the series"]);
+            var held = (await store.GetSeriesAsync(name, area, cancellationToken).ConfigureAwait(false)).Select(m => m.Month).ToHashSet();
+            var missing = months.Where(m => !held.Contains(m)).ToList();
+            coverage.Add([$"Partner series: {name}", DataCoverage.DescribeMonths([.. months]), (long)(months.Count - missing.Count), missing.Count == 0 ? "none" : DataCoverage.DescribeMonths(missing)]);
         }
 
         var files = used
@@ -132,7 +135,7 @@ public sealed partial class AssessmentBuilder
         "extract" or "extract-synthetic" => sources.Extract is not null,
         var kind when kind.StartsWith("population:", StringComparison.Ordinal) =>
             int.TryParse(kind.AsSpan("population:".Length), CultureInfo.InvariantCulture, out var year) && sources.PopulationYears.Contains(year),
-        var kind when kind.StartsWith("series:", StringComparison.Ordinal) => sources.Series.Contains(kind),
+        var kind when kind.StartsWith("series:", StringComparison.Ordinal) => sources.Series.ContainsKey(kind),
 
         // The lookups place every record and area: every document uses them.
         var kind => kind.StartsWith("geography:", StringComparison.Ordinal),

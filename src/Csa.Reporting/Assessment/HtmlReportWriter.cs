@@ -21,7 +21,7 @@ public static class HtmlReportWriter
         table { border-collapse: collapse; margin: .8rem 0 .3rem; font-size: .82rem; width: 100%; }
         th, td { border: 1px solid #bbb; padding: .25rem .45rem; text-align: left; vertical-align: top; }
         th { background: #e8f1f8; } th.n { text-align: right; } th.word { white-space: nowrap; } td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-        td.hash { font-family: "DejaVu Sans Mono", monospace; font-size: .62rem; overflow-wrap: anywhere; }
+        td.hash { font-family: "DejaVu Sans Mono", monospace; font-size: .55rem; white-space: nowrap; }
         ol.contents { list-style: none; padding: 0; } ol.contents li { display: flex; gap: .4rem; margin: .15rem 0; }
         ol.contents .leader { flex: 1; border-bottom: 1px dotted #888; margin-bottom: .3rem; } ol.contents .page { min-width: 2rem; text-align: right; }
         caption { caption-side: top; text-align: left; font-weight: bold; padding-bottom: .3rem; }

@@ -12,7 +12,7 @@ sealed class UsedSources
     readonly SortedSet<Month> _extractMonths = [];
     Analysis.Coverage.SourceCoverage? _extract;
     readonly SortedSet<int> _populationYears = [];
-    readonly SortedSet<string> _series = new(StringComparer.Ordinal);
+    readonly SortedDictionary<string, (string Name, Core.Geography.Area Area, SortedSet<Month> Months)> _series = new(StringComparer.Ordinal);
     readonly SortedDictionary<string, string> _configFiles = new(StringComparer.Ordinal);
 
     /// <summary>Force slug → the months of its street data the document asked for.</summary>
@@ -27,8 +27,8 @@ sealed class UsedSources
     /// <summary>The mid-year population estimates used.</summary>
     public IReadOnlySet<int> PopulationYears => _populationYears;
 
-    /// <summary>Partner series used, as the ledger names them (series:NAME:AREA).</summary>
-    public IReadOnlySet<string> Series => _series;
+    /// <summary>Partner series used, by the ledger's name for them (series:NAME:AREA), with the months asked for.</summary>
+    public IReadOnlyDictionary<string, (string Name, Core.Geography.Area Area, SortedSet<Month> Months)> Series => _series;
 
     /// <summary>Files the config names (narrative, group, comparison table, tree), by name → SHA-256.</summary>
     public IReadOnlyDictionary<string, string> ConfigFiles => _configFiles;
@@ -65,7 +65,16 @@ sealed class UsedSources
 
     public void Population(int year) => _populationYears.Add(year);
 
-    public void PartnerSeries(string name, string areaCode) => _series.Add($"series:{name}:{areaCode}");
+    public void PartnerSeries(string name, Core.Geography.Area area, IEnumerable<Month> months)
+    {
+        var key = $"series:{name}:{area.Code}";
+        if (!_series.TryGetValue(key, out var used))
+        {
+            _series[key] = used = (name, area, []);
+        }
+
+        used.Months.UnionWith(months);
+    }
 
     /// <summary>Records a file the config names, by its name alone, with its SHA-256.</summary>
     public void ConfigFile(string path)
