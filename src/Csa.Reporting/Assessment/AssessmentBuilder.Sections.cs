@@ -132,6 +132,7 @@ public sealed partial class AssessmentBuilder
         var partner = $"{apparent[3]}, {Verdict((string)significance[3]!)}";
         var first = years[0];
         var last = years[^1];
+        var (firstRow, lastRow) = (table.Rows.ToList().IndexOf(first), table.Rows.ToList().IndexOf(last));
         c.Findings.Add(new Finding(
             "triangulation",
             string.Create(CultureInfo.InvariantCulture, $"Police recorded {c.Config.Theme.Category.ToLowerInvariant()} went from {first[1]:N0} in {first[0]} to {last[1]:N0} in {last[0]} ({police}), while {t.Series.ToLowerInvariant()} went from {first[3]:N0} to {last[3]:N0} ({partner})."),
@@ -139,8 +140,8 @@ public sealed partial class AssessmentBuilder
                 ["triangulate", "--area", c.Area.Code, "--series", t.Series, "--category", c.Config.Theme.Category, "--tree", c.Config.Theme.Tree, .. (t.Calendar ? ["--calendar"] : Array.Empty<string>()),
                 .. YearOption("--from", t.From), .. YearOption("--to", t.To)]),
             [
-                FindingFigure.Cell("policeFirst", table, Array.IndexOf(table.Rows.ToArray(), first), 1), FindingFigure.Cell("policeLast", table, Array.IndexOf(table.Rows.ToArray(), last), 1),
-                FindingFigure.Cell("partnerFirst", table, Array.IndexOf(table.Rows.ToArray(), first), 3), FindingFigure.Cell("partnerLast", table, Array.IndexOf(table.Rows.ToArray(), last), 3),
+                FindingFigure.Cell("policeFirst", table, firstRow, 1), FindingFigure.Cell("policeLast", table, lastRow, 1),
+                FindingFigure.Cell("partnerFirst", table, firstRow, 3), FindingFigure.Cell("partnerLast", table, lastRow, 3),
             ]));
         return [new ChartBlock(chart, $"Figure {c.Figures}: police recorded {c.Config.Theme.Category.ToLowerInvariant()} beside {t.Series.ToLowerInvariant()}, indexed to the first year."), new TableBlock("triangulation", table)];
     }
@@ -239,7 +240,7 @@ public sealed partial class AssessmentBuilder
                 Command(["compare", "--area", c.Area.Code, "--period", e.Period, "--vs", e.Vs, "--tree", c.Config.Theme.Tree, .. e.Exclude.SelectMany(x => new[] { "--exclude", x })]),
                 [
                     FindingFigure.Cell("earlier", table, 1, 1) with { Row = row.Label }, FindingFigure.Cell("later", table, 1, 2) with { Row = row.Label },
-                    FindingFigure.Cell("apparentChange", table, 1, Array.IndexOf(table.Columns.ToArray(), "Apparent change")) with { Row = row.Label },
+                    FindingFigure.Cell("apparentChange", table, 1, Column(table, ComparisonResult.ApparentChangeColumn)) with { Row = row.Label },
                 ]));
         }
 
