@@ -20,13 +20,14 @@ public static class HtmlReportWriter
         .synthetic { background: #E69F00; color: #000; padding: .6rem .9rem; font-weight: bold; border-radius: 4px; margin: .8rem 0; }
         table { border-collapse: collapse; margin: .8rem 0 .3rem; font-size: .82rem; width: 100%; }
         th, td { border: 1px solid #bbb; padding: .25rem .45rem; text-align: left; vertical-align: top; }
+        th:first-child, td:first-child { min-width: 8rem; }
         th { background: #e8f1f8; } th.n { text-align: right; } th.word { white-space: nowrap; } td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         td.hash { font-family: "DejaVu Sans Mono", monospace; font-size: .55rem; white-space: nowrap; }
-        ol.contents { list-style: none; padding: 0; } ol.contents li { display: flex; gap: .4rem; margin: .15rem 0; }
+        ol.contents { list-style: none; padding: 0; break-inside: avoid; } ol.contents li { display: flex; gap: .4rem; margin: .15rem 0; }
         ol.contents .leader { flex: 1; border-bottom: 1px dotted #888; margin-bottom: .3rem; } ol.contents .page { min-width: 2rem; text-align: right; }
         caption { caption-side: top; text-align: left; font-weight: bold; padding-bottom: .3rem; }
         .notes { font-size: .75rem; color: #444; margin: 0 0 1rem; padding-left: 1.1rem; }
-        figure { margin: 1rem 0; } figure svg { width: 100%; height: auto; } figcaption { font-size: .85rem; font-style: italic; }
+        figure { margin: 1rem 0; } figure svg { display: block; width: 100%; height: auto; } figcaption { font-size: .85rem; font-style: italic; }
         .finding { margin: .5rem 0; } .analyst { border-left: 3px solid #009E73; padding-left: .5rem; }
         .narrative { background: #f6f6f6; padding: .4rem .8rem; border-left: 3px solid #999; }
         .draft-mark { position: fixed; top: 38%; left: 0; right: 0; text-align: center; font-size: 110pt; font-weight: bold; color: rgba(213, 94, 0, .16);

@@ -170,7 +170,17 @@ public static partial class ChartMaker
     }
 
     static Chart Render(Plot plot, string id, string title, string alt) =>
-        new(id, title, NumberClips(plot.GetSvgXml(Width, Height), id), plot.GetImageBytes(Width, Height, ImageFormat.Png), alt);
+        new(id, title, WithViewBox(NumberClips(plot.GetSvgXml(Width, Height), id)), plot.GetImageBytes(Width, Height, ImageFormat.Png), alt);
+
+    /// <summary>Gives the SVG a view box, so that it scales to the width it is shown at (a page, a window) instead of
+    /// overflowing it: ScottPlot writes only a width and a height.</summary>
+    static string WithViewBox(string svg)
+    {
+        var open = svg.IndexOf("<svg", StringComparison.Ordinal);
+        return open < 0 || svg.IndexOf("viewBox", open, StringComparison.Ordinal) is var at && at >= 0 && at < svg.IndexOf('>', open)
+            ? svg
+            : svg.Insert(open + 4, $" viewBox=\"0 0 {Width} {Height}\"");
+    }
 
     /// <summary>Names the SVG's clip paths after the chart (figure-1-clip-1…): Skia numbers them across the whole process, so
     /// the same chart got other names in another run, and two charts inlined in one HTML page could share a name.</summary>
