@@ -11,6 +11,17 @@ public sealed partial class AssessmentBuilder
 {
     const string PoliceSource = "Source: police recorded crime, via csa";
 
+    /// <summary>A chart's source line, from its table's own source note: data.police.uk street data, or the local extract
+    /// (synthetic or not).</summary>
+    static string ChartSource(ResultTable table, string? partner = null)
+    {
+        var note = table.Notes.FirstOrDefault(n => n.StartsWith("Source:", StringComparison.Ordinal)) ?? string.Empty;
+        var police = note.StartsWith("Source: data.police.uk", StringComparison.Ordinal) ? "Source: data.police.uk street-level data (Open Government Licence v3.0)"
+            : note.StartsWith("Source: local police extract", StringComparison.Ordinal) ? "Source: local police recorded crime extract"
+            : PoliceSource;
+        return $"{police}{(partner is null ? string.Empty : "; " + partner)}. {Synthetic(table)}".Trim();
+    }
+
     /// <summary>The sections whose figures come only from the force's extract or partner data: never in a public version.</summary>
     static readonly string[] RestrictedSections = ["triangulation", "financial-years", "exclusions"];
 
@@ -93,7 +104,7 @@ public sealed partial class AssessmentBuilder
         c.Sources.Counted(c.Comparison?.Coverage, table.Rows.Select(r => Month.Parse((string)r[0]!)));
         c.Figures++;
         var chart = ChartMaker.MonthlyTrend(
-            $"figure-{c.Figures}", $"{category} in {c.Area.Name} by month", [.. table.Rows.Select(r => (string)r[0]!)], counts, "Crimes", $"{PoliceSource}. {Synthetic(table)}".Trim());
+            $"figure-{c.Figures}", $"{category} in {c.Area.Name} by month", [.. table.Rows.Select(r => (string)r[0]!)], counts, "Crimes", ChartSource(table));
         var signals = table.Rows.Where(r => r[7] is string s && !s.StartsWith("no data", StringComparison.Ordinal)).Select(r => $"{r[0]} ({r[7]})").ToArray();
         var gaps = table.Rows.Where(r => r[7] is string s && s.StartsWith("no data", StringComparison.Ordinal)).Select(r => (string)r[0]!).ToArray();
         var words = signals.Length == 0
@@ -126,7 +137,7 @@ public sealed partial class AssessmentBuilder
             [.. years.Select(r => (string)r[0]!)],
             [(table.Columns[1], [.. years.Select(r => (double?)r[2])]), (t.Series, [.. years.Select(r => r[4] as double?)])],
             "Index",
-            $"{PoliceSource}; partner data as imported. {Synthetic(table)}".Trim());
+            ChartSource(table, "partner data as imported"));
         var (apparent, significance) = (table.Rows[^2], table.Rows[^1]);
         var police = $"{apparent[1]}, {Verdict((string)significance[1]!)}";
         var partner = $"{apparent[3]}, {Verdict((string)significance[3]!)}";
@@ -158,7 +169,7 @@ public sealed partial class AssessmentBuilder
         c.Figures++;
         var series = counted.Select((name, i) => (name, (IReadOnlyList<double?>)[.. years.Select(r => r[i + 1] is long n ? (double?)n : null)])).ToList();
         var chart = ChartMaker.GroupedBars(
-            $"figure-{c.Figures}", $"{c.Config.Theme.Category} in {c.Area.Name} by financial year", [.. years.Select(r => (string)r[0]!)], series, "Crimes", $"{PoliceSource}. {Synthetic(table)}".Trim());
+            $"figure-{c.Figures}", $"{c.Config.Theme.Category} in {c.Area.Name} by financial year", [.. years.Select(r => (string)r[0]!)], series, "Crimes", ChartSource(table));
         var change = table.Rows.FirstOrDefault(r => r[0] is string s && s.StartsWith("Apparent change", StringComparison.Ordinal));
         if (change is not null && years.Length > 1)
         {
@@ -190,7 +201,7 @@ public sealed partial class AssessmentBuilder
         // The weighted group average, as the analysis computes it (the area in it): the ranked members' crimes ÷ their population.
         var average = ranked.Sum(r => (long)r[3]!) / ranked.Sum(r => (double)r[4]!) * 1000;
         var chart = ChartMaker.Ranking(
-            $"figure-{c.Figures}", $"{m.Category}: rate per 1,000 in the most similar group", [.. ranked.Select(r => ((string)r[2]!, (double)r[5]!, Equals(r[8], "this area")))], average, "Rate per 1,000", PoliceSource);
+            $"figure-{c.Figures}", $"{m.Category}: rate per 1,000 in the most similar group", [.. ranked.Select(r => ((string)r[2]!, (double)r[5]!, Equals(r[8], "this area")))], average, "Rate per 1,000", ChartSource(table));
         var self = table.Rows.ToList().FindIndex(r => Equals(r[8], "this area"));
         string[] source = m.Table is { } file ? ["--table", file] : m.Group is { } groupFile ? ["--group", groupFile] : ["--nearest", m.Nearest!.Value.ToString(CultureInfo.InvariantCulture)];
         c.Findings.Add(new Finding(
