@@ -55,6 +55,13 @@ static class DemoCommand
             await StatisticsCommands.ImportBoundariesAsync(
                 store, [.. BoundaryKinds.SelectMany(kind => Directory.GetFiles(Path.Combine(folder, "boundaries", kind), "*.geojson").Order(StringComparer.Ordinal))], Ingest.Boundaries.BoundaryReader.DefaultTolerance, cancellationToken);
 
+            // Northumbria's Home Office recorded crime: the offence mix behind the real document's harm weights.
+            var prc = Directory.GetFiles(Path.Combine(folder, "prc"), "*.csv").Order(StringComparer.Ordinal).ToArray();
+            foreach (var (file, imported) in prc.Zip(await new Ingest.Official.RecordedCrimeImporter(store, TimeProvider.System).ImportAsync(prc, null, cancellationToken)))
+            {
+                ImportPrcCommand.Report(file, imported);
+            }
+
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
             var summary = new CrimeSummary(store);
             TableOutput.Render(await summary.BuildAsync(resolved, null, null, SummaryBreakdown.Type, cancellationToken));

@@ -44,7 +44,7 @@ static class ImportPrcCommand
         return command;
     }
 
-    static void Report(string file, RecordedCrimeImportResult r)
+    internal static void Report(string file, RecordedCrimeImportResult r)
     {
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(c, $"{Path.GetFileName(file)}: {r.Rows:N0} rows at {r.Level.ToString().ToLowerInvariant()} level, release {r.Release:yyyy-MM-dd} (from {r.ReleaseFrom})."));

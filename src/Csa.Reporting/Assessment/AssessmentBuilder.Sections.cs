@@ -26,7 +26,7 @@ public sealed partial class AssessmentBuilder
     static readonly string[] RestrictedSections = ["triangulation", "financial-years", "exclusions"];
 
     /// <summary>The sections made from the theme tree's comparison.</summary>
-    static readonly string[] ComparisonSections = ["appendix-a", "markers", "end-of-year"];
+    static readonly string[] ComparisonSections = ["appendix-a", "markers", "end-of-year", "priorities"];
 
     async Task<IReadOnlyList<ReportBlock>> SectionAsync(string id, BuildContext c, CancellationToken cancellationToken)
     {
@@ -63,6 +63,7 @@ public sealed partial class AssessmentBuilder
         "markers" => Markers(c),
         "exclusions" => await ExclusionsAsync(c, cancellationToken).ConfigureAwait(false),
         "end-of-year" => EndOfYear(c),
+        "priorities" => await PriorityMatrixAsync(c, cancellationToken).ConfigureAwait(false),
         "appendix-a" => [new TableBlock("appendix-a", c.ComparisonTable!) { WorkbookOnly = RateRatioColumns }],
         "data-sources" => await DataSourcesAsync(c, cancellationToken).ConfigureAwait(false),
         _ => throw new CsaQueryException($"sections: '{id}' is not a section csa writes."),

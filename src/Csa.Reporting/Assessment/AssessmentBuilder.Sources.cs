@@ -133,6 +133,7 @@ public sealed partial class AssessmentBuilder
     {
         "street" => file.ForceSlug is { } force && file.Month is { } month && sources.Street.TryGetValue(force, out var months) && months.Contains(month),
         "extract" or "extract-synthetic" => sources.Extract is not null,
+        "prc:force" => sources.HomeOfficeForceTable,
         var kind when kind.StartsWith("population:", StringComparison.Ordinal) =>
             int.TryParse(kind.AsSpan("population:".Length), CultureInfo.InvariantCulture, out var year) && sources.PopulationYears.Contains(year),
         var kind when kind.StartsWith("series:", StringComparison.Ordinal) => sources.Series.ContainsKey(kind),

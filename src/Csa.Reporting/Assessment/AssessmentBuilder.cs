@@ -119,6 +119,7 @@ public sealed partial class AssessmentBuilder(ICsaStore store, Analysis.Disclosu
         "markers" => "Crime markers",
         "exclusions" => "Exclusion sensitivity",
         "end-of-year" => "End of year review",
+        "priorities" => "Priorities: the priority matrix",
         "appendix-a" => "Appendix A: period comparison",
         "data-sources" => "Appendix B: data sources",
         _ => id,

@@ -13,7 +13,7 @@ public sealed record AssessmentConfig
     public static IReadOnlyList<string> KnownSections { get; } =
     [
         "details", "schedule", "contents", "key-findings", "recommendations", "introduction", "trend", "triangulation",
-        "financial-years", "total-crime", "msg", "markers", "exclusions", "end-of-year", "appendix-a", "data-sources",
+        "financial-years", "total-crime", "msg", "markers", "exclusions", "end-of-year", "priorities", "appendix-a", "data-sources",
     ];
 
     /// <summary>The document's title.</summary>
@@ -48,6 +48,9 @@ public sealed record AssessmentConfig
 
     /// <summary>Exclusion sensitivity: categories compared with named sub-categories removed.</summary>
     public IReadOnlyList<ExclusionConfig> Exclusions { get; init; } = [];
+
+    /// <summary>The priority matrix: its weights, and the partnership's own choice where it overrides the matrix.</summary>
+    public MatrixConfig Matrix { get; init; } = new();
 
     /// <summary>The partnership's priorities, each with the categories that measure it (the end-of-year review).</summary>
     public IReadOnlyList<PriorityConfig> Priorities { get; init; } = [];
@@ -118,6 +121,11 @@ public sealed record AssessmentConfig
         if (config.Msg is { } msg && new object?[] { msg.Group, msg.Nearest, msg.Table }.Count(v => v is not null) != 1)
         {
             problems.Add("msg: give one of group (a group file), nearest (a number) or table (an analyst's comparison table)");
+        }
+
+        foreach (var weight in config.Matrix.Weights.Keys.Where(k => !Enum.TryParse<Analysis.Priorities.PriorityCriterion>(k, ignoreCase: true, out _)))
+        {
+            problems.Add($"matrix.weights.{weight}: not a criterion (volume, trend, group, harm)");
         }
 
         if (config.Sections.Contains("triangulation") && config.Triangulation is null)
@@ -216,6 +224,20 @@ public sealed record MsgConfig(string Category, string Period, string? Group = n
 /// <param name="Period">The earlier period.</param>
 /// <param name="Vs">The later period.</param>
 public sealed record ExclusionConfig(string Category, IReadOnlyList<string> Exclude, string Period, string Vs);
+
+/// <summary>The priority matrix's settings.</summary>
+public sealed record MatrixConfig
+{
+    /// <summary>Each criterion's weight (volume, trend, group, harm); 1 where not given.</summary>
+    public IReadOnlyDictionary<string, double> Weights { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>The partnership's own priorities (rows of the theme's tree), where it overrides the matrix; empty to take the
+    /// matrix's top five.</summary>
+    public IReadOnlyList<string> Chosen { get; init; } = [];
+
+    /// <summary>Why the partnership chose otherwise than the matrix (printed beside the choice).</summary>
+    public string? Reason { get; init; }
+}
 
 /// <summary>A partnership priority and the categories that measure it.</summary>
 /// <param name="Priority">The priority, in the partnership's words.</param>

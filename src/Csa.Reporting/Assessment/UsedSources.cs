@@ -65,6 +65,9 @@ sealed class UsedSources
 
     public void Population(int year) => _populationYears.Add(year);
 
+    /// <summary>Whether the Home Office's force-level recorded crime table was used (the matrix's harm for street categories).</summary>
+    public bool HomeOfficeForceTable { get; set; }
+
     public void PartnerSeries(string name, Core.Geography.Area area, IEnumerable<Month> months)
     {
         var key = $"series:{name}:{area.Code}";

@@ -30,7 +30,8 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
         var seed = await new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(SeedConfig));
 
         // Newcastle: Northumbria's street files for the months charted and compared (2020-05..2023-02; January 2022 was never
-        // published), the lookups, the mid-2022 population of the group's rates, and the config's own files. Not the
+        // published), the lookups, the mid-2022 population of the group's rates, Northumbria's Home Office table (the priority
+        // matrix's harm weights), and the config's own files. Not the
         // Huntingdonshire extract, the ambulance series or the outcomes files the store also holds.
         var files = Files(newcastle);
         Assert.Equal(files.Count, files.Distinct().Count());
@@ -39,7 +40,7 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
             Period.Parse("2020-05..2023-02").Months.Where(m => m != new Month(2022, 1)).Select(m => $"{m}-northumbria-street.csv"),
             street.Order(StringComparer.Ordinal));
         Assert.Equal(
-            ["config", "geography:district-partnership-force", "geography:lsoa-2011-2021", "geography:lsoa-ward-district", "population:2022", "street"],
+            ["config", "geography:district-partnership-force", "geography:lsoa-2011-2021", "geography:lsoa-ward-district", "population:2022", "prc:force", "street"],
             files.Select(f => f.Kind).Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(["northumbria-introduction.md", "northumbria-partnerships.txt"], files.Where(f => f.Kind == "config").Select(f => f.Name).Order(StringComparer.Ordinal));
         Assert.All(files, f => Assert.DoesNotContain('/', f.Name));

@@ -10,8 +10,8 @@ using Csa.Tests;
 
 namespace Csa.Reporting.Tests.Assessment;
 
-/// <summary>A real store holding what the demo holds: the ONS lookups, Northumbria's street files, the mid-2022
-/// population, the SYNTHETIC Huntingdonshire extract and the SYNTHETIC ambulance series.</summary>
+/// <summary>A real store holding what the demo holds: the ONS lookups, Northumbria's street files and its Home Office recorded
+/// crime, the mid-2022 population, the SYNTHETIC Huntingdonshire extract and the SYNTHETIC ambulance series.</summary>
 public sealed class ReportStoreFixture : IAsyncLifetime
 {
     readonly ScratchFolder _scratch = TestPaths.NewScratchFolder();
@@ -19,6 +19,9 @@ public sealed class ReportStoreFixture : IAsyncLifetime
     public DuckDbStore Store { get; private set; } = null!;
 
     public static string Examples => Path.Combine(TestPaths.RepositoryRoot, "data", "examples");
+
+    /// <summary>The bundled Home Office table of Northumbria's recorded crime.</summary>
+    public static string PrcSample => Path.Combine(TestPaths.Sample, "prc", "prc-pfa-2012-13_to_2023-24q1-northumbria-191023.csv");
 
     public async Task InitializeAsync()
     {
@@ -32,6 +35,7 @@ public sealed class ReportStoreFixture : IAsyncLifetime
         await new PoliceUkImporter(Store).ImportAsync([TestPaths.NorthumbriaZip]);
         var (year, populations, populationSource) = await PopulationReader.ReadAsync(Path.Combine(TestPaths.Sample, "population", "lsoa21-population-mid2022.csv"), null);
         await Store.ImportPopulationAsync(year, populations, populationSource);
+        await new Ingest.Official.RecordedCrimeImporter(Store, TimeProvider.System).ImportAsync([PrcSample], null);
         var places = await Store.GetPlacesAsync();
         var huntingdonshire = places.LsoaPlaces.Where(p => p.Value.District == "E07000011").Select(p => (p.Key, p.Value.Ward)).ToArray();
         var extract = _scratch.File("extract");
