@@ -46,7 +46,12 @@ public sealed class PlaceIndicators(ICsaStore store)
         var year = NearestYear(populations, places.Count, wanted);
         var estimates = populations.Where(p => p.Year == year).ToDictionary(p => p.Code, p => p.Population, StringComparer.Ordinal);
 
-        var notes = new List<string> { "data.police.uk street-level data (Open Government Licence v3.0): anti-social behaviour is not counted as crime." };
+        var notes = new List<string>
+        {
+            Core.PoliceUk.PoliceUkCrimeTypes.IsAntiSocialBehaviour(category)
+                ? "data.police.uk street-level data (Open Government Licence v3.0): anti-social behaviour incidents, counted apart from crime."
+                : "data.police.uk street-level data (Open Government Licence v3.0): anti-social behaviour is not counted as crime.",
+        };
         notes.AddRange(coverage.NotesFor(period));
         if (held.Count < period.MonthCount)
         {

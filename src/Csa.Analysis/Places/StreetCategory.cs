@@ -16,10 +16,14 @@ public static class StreetCategory
     /// <summary>Whether <paramref name="category"/> is one.</summary>
     public static bool IsKnown(string category) => category == AllCrime || PoliceUkCrimeTypes.Crimes.Contains(category);
 
-    /// <summary>Whether a count belongs to the category: crime (never anti-social behaviour) of that type, or any crime type for all crime.</summary>
+    /// <summary>Whether a count belongs to the category: crime (never anti-social behaviour) of that type, or any crime type for
+    /// all crime; anti-social behaviour only when the category is anti-social behaviour itself (the document's own section on
+    /// it), never mixed with crime.</summary>
     public static bool Includes(string category, CrimeCountRow count)
     {
         ArgumentNullException.ThrowIfNull(count);
-        return !count.IsAntiSocialBehaviour && (category == AllCrime || count.CrimeType == category);
+        return PoliceUkCrimeTypes.IsAntiSocialBehaviour(category)
+            ? count.IsAntiSocialBehaviour
+            : !count.IsAntiSocialBehaviour && (category == AllCrime || count.CrimeType == category);
     }
 }

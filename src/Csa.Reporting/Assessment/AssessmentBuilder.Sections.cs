@@ -23,7 +23,7 @@ public sealed partial class AssessmentBuilder
     }
 
     /// <summary>The sections whose figures come only from the force's extract or partner data: never in a public version.</summary>
-    static readonly string[] RestrictedSections = ["triangulation", "financial-years", "exclusions"];
+    static readonly string[] RestrictedSections = ["triangulation", "financial-years", "exclusions", "victims-offenders", "recording", "long-run", "harm"];
 
     /// <summary>The sections made from the theme tree's comparison.</summary>
     static readonly string[] ComparisonSections = ["appendix-a", "markers", "end-of-year", "priorities"];
@@ -64,6 +64,12 @@ public sealed partial class AssessmentBuilder
         "exclusions" => await ExclusionsAsync(c, cancellationToken).ConfigureAwait(false),
         "end-of-year" => EndOfYear(c),
         "priorities" => await PriorityMatrixAsync(c, cancellationToken).ConfigureAwait(false),
+        "long-run" => await OrLeftOutAsync(() => LongRunAsync(c, cancellationToken)).ConfigureAwait(false),
+        "harm" => await OrLeftOutAsync(() => HarmAsync(c, cancellationToken)).ConfigureAwait(false),
+        "asb" => await OrLeftOutAsync(() => AntiSocialBehaviourAsync(c, cancellationToken)).ConfigureAwait(false),
+        "places" => await OrLeftOutAsync(() => PlacesAsync(c, cancellationToken)).ConfigureAwait(false),
+        "victims-offenders" => await OrLeftOutAsync(() => VictimsAndOffendersAsync(c, cancellationToken)).ConfigureAwait(false),
+        "recording" => await OrLeftOutAsync(() => RecordingAsync(c, cancellationToken)).ConfigureAwait(false),
         "appendix-a" => [new TableBlock("appendix-a", c.ComparisonTable!) { WorkbookOnly = RateRatioColumns }],
         "data-sources" => await DataSourcesAsync(c, cancellationToken).ConfigureAwait(false),
         _ => throw new CsaQueryException($"sections: '{id}' is not a section csa writes."),

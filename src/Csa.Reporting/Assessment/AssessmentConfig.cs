@@ -13,7 +13,8 @@ public sealed record AssessmentConfig
     public static IReadOnlyList<string> KnownSections { get; } =
     [
         "details", "schedule", "contents", "key-findings", "recommendations", "introduction", "trend", "triangulation",
-        "financial-years", "total-crime", "msg", "markers", "exclusions", "end-of-year", "priorities", "appendix-a", "data-sources",
+        "financial-years", "total-crime", "long-run", "harm", "asb", "places", "victims-offenders", "recording", "msg", "markers", "exclusions",
+        "end-of-year", "priorities", "appendix-a", "data-sources",
     ];
 
     /// <summary>The document's title.</summary>

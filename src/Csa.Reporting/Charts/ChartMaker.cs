@@ -151,6 +151,75 @@ public static partial class ChartMaker
         return Render(plot, id, title, alt);
     }
 
+    /// <summary>Sequential blues (ColorBrewer, colour-blind safe), light for the lowest fifth of places to dark for the highest.</summary>
+    static readonly string[] Fifths = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"];
+
+    static readonly System.Text.Json.JsonSerializerOptions GeoJson = new() { Converters = { new NetTopologySuite.IO.Converters.GeoJsonConverterFactory() } };
+
+    /// <summary>A map of places shaded in five classes by fifths of their values (a place with no value in grey), drawn from their
+    /// boundaries with longitude scaled by the cosine of the mean latitude, so that shapes keep their proportions.</summary>
+    /// <param name="id">The figure's identifier.</param>
+    /// <param name="title">The title.</param>
+    /// <param name="places">Each place's name, boundary (GeoJSON geometry) and value.</param>
+    /// <param name="valueLabel">What the value is (rate per 1,000).</param>
+    /// <param name="source">The source line.</param>
+    public static Chart Choropleth(string id, string title, IReadOnlyList<(string Name, string GeoJson, double? Value)> places, string valueLabel, string source)
+    {
+        ArgumentNullException.ThrowIfNull(places);
+        ScottPlot.Fonts.Default = "DejaVu Sans";
+        var plot = new Plot();
+        var shapes = places.Select(p => (p.Name, Geometry: System.Text.Json.JsonSerializer.Deserialize<NetTopologySuite.Geometries.Geometry>(p.GeoJson, GeoJson)!, p.Value)).ToList();
+        var meanLatitude = shapes.Average(s => s.Geometry.Centroid.Y);
+        var stretch = Math.Cos(meanLatitude * Math.PI / 180);
+        var values = shapes.Where(s => s.Value is not null).Select(s => s.Value!.Value).Order().ToArray();
+        var breaks = Enumerable.Range(1, Fifths.Length - 1).Select(k => values.Length == 0 ? 0 : values[Math.Min(values.Length - 1, k * values.Length / Fifths.Length)]).ToArray();
+        int ClassOf(double v) => breaks.Count(b => v >= b);
+        foreach (var (_, geometry, value) in shapes)
+        {
+            for (var g = 0; g < geometry.NumGeometries; g++)
+            {
+                if (geometry.GetGeometryN(g) is NetTopologySuite.Geometries.Polygon polygon)
+                {
+                    var ring = polygon.ExteriorRing.Coordinates.Select(c => new Coordinates(c.X * stretch, c.Y)).ToArray();
+                    var shape = plot.Add.Polygon(ring);
+                    shape.FillColor = value is { } v ? Color.FromHex(Fifths[ClassOf(v)]) : Color.FromHex("#d9d9d9");
+                    shape.LineColor = Color.FromHex("#636363");
+                    shape.LineWidth = 0.6f;
+                }
+            }
+        }
+
+        var lows = new[] { values.FirstOrDefault() }.Concat(breaks).ToArray();
+        for (var k = 0; k < Fifths.Length && values.Length > 0; k++)
+        {
+            var high = k < breaks.Length ? breaks[k] : values[^1];
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = string.Create(CultureInfo.InvariantCulture, $"{lows[k]:0.#} to {(k < breaks.Length ? "under " : string.Empty)}{high:0.#}"), FillColor = Color.FromHex(Fifths[k]) });
+        }
+
+        if (shapes.Any(s => s.Value is null))
+        {
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = "no rate", FillColor = Color.FromHex("#d9d9d9") });
+        }
+
+        plot.Axes.SquareUnits();
+        plot.HideGrid();
+        foreach (var axis in new ScottPlot.IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
+        {
+            axis.TickLabelStyle.IsVisible = false;
+            axis.MajorTickStyle.Length = 0;
+            axis.MinorTickStyle.Length = 0;
+        }
+
+        plot.Title(title, 15);
+        plot.XLabel(source, 11);
+        plot.ShowLegend(Edge.Right);
+        var ranked = shapes.Where(s => s.Value is not null).OrderByDescending(s => s.Value).ToArray();
+        var alt = ranked.Length == 0
+            ? $"Map of {places.Count} places: no {valueLabel.ToLowerInvariant()} is held."
+            : string.Create(CultureInfo.InvariantCulture, $"Map of {places.Count} places shaded by {valueLabel.ToLowerInvariant()} in five classes, darker for higher: highest {ranked[0].Name} ({ranked[0].Value:0.#}), then {string.Join(", ", ranked.Skip(1).Take(2).Select(r => $"{r.Name} ({r.Value:0.#})"))}; lowest {ranked[^1].Name} ({ranked[^1].Value:0.#}).");
+        return Render(plot, id, title, alt);
+    }
+
     static Chart Finish(Plot plot, string id, string title, string xLabel, string yLabel, string source, Alignment? legend, string alt)
     {
         // The source line sits under the x axis, where it never covers the data.

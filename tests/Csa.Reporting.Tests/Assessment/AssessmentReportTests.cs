@@ -49,10 +49,11 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
         var northumbria = Assert.Single(coverage.Rows, r => ((string)r[0]!).Contains("Northumbria", StringComparison.Ordinal));
         Assert.Equal(["2020-05..2023-02", 33L, "2022-01"], northumbria.Skip(1));
 
-        // The seed: the synthetic extract, the ambulance series, the lookups and its narrative; no street file.
+        // The seed: the synthetic extract, the ambulance series, the population estimate of its long-run rates (mid-2015, the
+        // held estimate nearest 2016), the lookups and its narrative; no street file.
         var seedFiles = Files(seed);
         Assert.Equal(
-            ["config", "extract-synthetic", "geography:district-partnership-force", "geography:lsoa-2011-2021", "geography:lsoa-ward-district", "series:Ambulance call-outs (assault):E07000011"],
+            ["config", "extract-synthetic", "geography:district-partnership-force", "geography:lsoa-2011-2021", "geography:lsoa-ward-district", "population:2015", "series:Ambulance call-outs (assault):E07000011"],
             seedFiles.Select(f => f.Kind).Distinct().Order(StringComparer.Ordinal));
     }
 

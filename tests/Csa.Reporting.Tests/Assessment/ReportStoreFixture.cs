@@ -11,7 +11,7 @@ using Csa.Tests;
 namespace Csa.Reporting.Tests.Assessment;
 
 /// <summary>A real store holding what the demo holds: the ONS lookups, Northumbria's street files and its Home Office recorded
-/// crime, the mid-2022 population, the SYNTHETIC Huntingdonshire extract and the SYNTHETIC ambulance series.</summary>
+/// crime, Newcastle's ward and LSOA boundaries, the mid-2015 and mid-2022 populations, the SYNTHETIC Huntingdonshire extract and the SYNTHETIC ambulance series.</summary>
 public sealed class ReportStoreFixture : IAsyncLifetime
 {
     readonly ScratchFolder _scratch = TestPaths.NewScratchFolder();
@@ -36,6 +36,18 @@ public sealed class ReportStoreFixture : IAsyncLifetime
         var (year, populations, populationSource) = await PopulationReader.ReadAsync(Path.Combine(TestPaths.Sample, "population", "lsoa21-population-mid2022.csv"), null);
         await Store.ImportPopulationAsync(year, populations, populationSource);
         await new Ingest.Official.RecordedCrimeImporter(Store, TimeProvider.System).ImportAsync([PrcSample], null);
+
+        // Newcastle's ward and 2011 LSOA boundaries and the mid-2015 LSOA population: the map and the hot spots.
+        var boundaries = new List<Storage.BoundaryFile>();
+        foreach (var kind in new[] { "ward", "lsoa11" })
+        {
+            var (read, boundarySource) = await Ingest.Boundaries.BoundaryReader.ReadAsync(Path.Combine(TestPaths.Sample, "boundaries", kind, "E08000021.geojson"), Ingest.Boundaries.BoundaryReader.DefaultTolerance);
+            boundaries.Add(new(read, boundarySource));
+        }
+
+        await Store.ImportBoundariesAsync(boundaries);
+        var (year2015, populations2015, source2015) = await PopulationReader.ReadAsync(Path.Combine(TestPaths.Sample, "population", "lsoa11-population-mid2015.csv"), null);
+        await Store.ImportPopulationAsync(year2015, populations2015, source2015);
         var places = await Store.GetPlacesAsync();
         var huntingdonshire = places.LsoaPlaces.Where(p => p.Value.District == "E07000011").Select(p => (p.Key, p.Value.Ward)).ToArray();
         var extract = _scratch.File("extract");
