@@ -51,7 +51,7 @@ public sealed partial class AssessmentBuilder
             ["Rank", "Category", "Crimes", "Change", "Rate ÷ group", "Harm weight", "Score", "Reasons", "Volume scaled", "Trend scaled", "Group scaled", "Harm scaled"],
             [.. matrix.Scores.Select(s => (IReadOnlyList<object?>)
             [
-                (long)s.Rank, s.Input.Category, s.Input.Volume, comparison.Rows[c.Tree.IndexOf(s.Input.Category)].ApparentChangeText,
+                (long)s.Rank, s.Input.Category, s.Input.Volume, Change(comparison.Rows[c.Tree.IndexOf(s.Input.Category)]),
                 Round(s.Input.GroupRatio, 2), Round(s.Input.Harm, 1), Math.Round(s.Score, 3), string.Join(", ", s.Reasons),
                 .. Enum.GetValues<PriorityCriterion>().Select(k => (object?)(s.Scaled.TryGetValue(k, out var v) ? Math.Round(v, 3) : null)),
             ])],
@@ -152,6 +152,8 @@ public sealed partial class AssessmentBuilder
 
         return positions;
     }
+
+    static FormattedNumber Change(Analysis.Comparison.ComparisonRow row) => FormattedNumber.PercentChange(row.Earlier, row.Later);
 
     static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) : null;
 

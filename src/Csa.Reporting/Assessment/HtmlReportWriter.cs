@@ -20,7 +20,7 @@ public static class HtmlReportWriter
         .synthetic { background: #E69F00; color: #000; padding: .6rem .9rem; font-weight: bold; border-radius: 4px; margin: .8rem 0; }
         table { border-collapse: collapse; margin: .8rem 0 .3rem; font-size: .82rem; width: 100%; }
         th, td { border: 1px solid #bbb; padding: .25rem .45rem; text-align: left; vertical-align: top; }
-        th:first-child, td:first-child { min-width: 8rem; }
+        th:first-child:not(.n), td:first-child:not(.n) { min-width: 8rem; }
         th { background: #e8f1f8; } th.n { text-align: right; } th.word { white-space: nowrap; } td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         td.hash { font-family: "DejaVu Sans Mono", monospace; font-size: .55rem; white-space: nowrap; }
         ol.contents { list-style: none; padding: 0; break-inside: avoid; } ol.contents li { display: flex; gap: .4rem; margin: .15rem 0; }
