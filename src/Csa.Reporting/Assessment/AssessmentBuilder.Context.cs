@@ -27,7 +27,17 @@ public sealed partial class AssessmentBuilder
         var words = victims.Length == 0 || offenders.Length == 0
             ? "No victim or offender of a known age is recorded."
             : $"The most victims of a known age are aged {victims.MaxBy(b => b.Female + b.Male + b.UnknownSex)!.Band}, the most offenders {offenders.MaxBy(b => b.Female + b.Male + b.UnknownSex)!.Band}. The partnership's own document only: ages and sexes of people are never published.";
-        return [new ParagraphBlock(words), new TableBlock("victims-offenders", PlaceTables.Pyramid(set))];
+        var source = $"Source: local police recorded crime extract{(set.IsSynthetic ? ". SYNTHETIC DATA." : string.Empty)}";
+        var blocks = new List<ReportBlock> { new ParagraphBlock(words) };
+        foreach (var (who, people) in new[] { ("Victims", victims), ("Offenders", offenders) }.Where(p => p.Item2.Length > 0))
+        {
+            c.Figures++;
+            var chart = Charts.ChartMaker.Pyramid($"figure-{c.Figures}", $"{who} of crimes in {c.Area.Name}, {Label(c.Later)}, by age and sex", [.. people.Select(b => (b.Band, b.Female, b.Male))], source);
+            blocks.Add(new ChartBlock(chart, $"Figure {c.Figures}: {who.ToLowerInvariant()} by age band and sex (people whose age is recorded; sex not recorded is in the table)."));
+        }
+
+        blocks.Add(new TableBlock("victims-offenders", PlaceTables.Pyramid(set)));
+        return blocks;
     }
 
     /// <summary>Harm: the Crime Severity Score by financial year, from the Home Office tables for a force area or partnership, else

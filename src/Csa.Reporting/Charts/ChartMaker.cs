@@ -151,6 +151,30 @@ public static partial class ChartMaker
         return Render(plot, id, title, alt);
     }
 
+    /// <summary>An age–sex pyramid: one horizontal bar per age band, females to the left and males to the right of zero, the
+    /// youngest band at the bottom; counts read as positive on both sides.</summary>
+    public static Chart Pyramid(string id, string title, IReadOnlyList<(string Band, long Female, long Male)> bands, string source)
+    {
+        ArgumentNullException.ThrowIfNull(bands);
+        ScottPlot.Fonts.Default = "DejaVu Sans";
+        var plot = new Plot();
+        var female = plot.Add.Bars(bands.Select((b, i) => new Bar { Position = i, Value = -b.Female, FillColor = Palette.GetColor(5), Size = 0.8 }).ToArray());
+        female.Horizontal = true;
+        var male = plot.Add.Bars(bands.Select((b, i) => new Bar { Position = i, Value = b.Male, FillColor = Palette.GetColor(1), Size = 0.8 }).ToArray());
+        male.Horizontal = true;
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Female", FillColor = Palette.GetColor(5) });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Male", FillColor = Palette.GetColor(1) });
+        plot.Axes.Left.SetTicks([.. bands.Select((_, i) => (double)i)], [.. bands.Select(b => b.Band)]);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Thousands(Math.Abs(v)) };
+        var widest = Math.Max(1, bands.Max(b => Math.Max(b.Female, b.Male)));
+        plot.Axes.SetLimitsX(-widest * 1.1, widest * 1.1);
+        plot.Title(title, 15);
+        plot.XLabel($"People (female left, male right)\n{source}", 11);
+        plot.ShowLegend(Edge.Bottom);
+        var alt = $"Age–sex pyramid: " + string.Join("; ", bands.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.Band} {b.Female:N0} female, {b.Male:N0} male"))) + ".";
+        return Render(plot, id, title, alt);
+    }
+
     /// <summary>Sequential blues (ColorBrewer, colour-blind safe), light for the lowest fifth of places to dark for the highest.</summary>
     static readonly string[] Fifths = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"];
 
