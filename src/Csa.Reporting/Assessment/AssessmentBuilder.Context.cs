@@ -23,6 +23,11 @@ public sealed partial class AssessmentBuilder
     {
         var set = await new AgeSexPyramid(store).BuildAsync(c.Area, c.Later, null, cancellationToken).ConfigureAwait(false);
         c.Sources.Counted(c.Comparison?.Coverage, c.Later.Months);
+        if (IsPublic)
+        {
+            return await PublicVictimsAndOffendersAsync(c, set, cancellationToken).ConfigureAwait(false);
+        }
+
         var (victims, offenders) = (set.Victims.Where(b => b.Band != AgeSexPyramid.UnknownAge).ToArray(), set.Offenders.Where(b => b.Band != AgeSexPyramid.UnknownAge).ToArray());
         var words = victims.Length == 0 || offenders.Length == 0
             ? "No victim or offender of a known age is recorded."
@@ -117,5 +122,28 @@ public sealed partial class AssessmentBuilder
             c.Sources.Population(year);
             return await new YearlyBreakdown(store).BuildAsync(query with { PopulationYear = year }, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The public version's victims and offenders: through the disclosure service, as the public atlas shows them (whole
+    /// financial years inside the extract, protected cells withheld, blank); no pyramid figure, which would have to draw a
+    /// withheld cell.</summary>
+    async Task<IReadOnlyList<ReportBlock>> PublicVictimsAndOffendersAsync(BuildContext c, AgeSexPyramidSet set, CancellationToken cancellationToken)
+    {
+        if (disclosure!.RefuseExtractQuestion(c.Area, c.Later, await store.GetExtractCoverageAsync(cancellationToken).ConfigureAwait(false)) is { } rule)
+        {
+            return [new ParagraphBlock($"Left out of the public version: {rule}")];
+        }
+
+        var release = await disclosure.ReleaseAsync(store, c.Later, cancellationToken).ConfigureAwait(false);
+        long? Shown(Storage.PersonRole role, string band, Core.Extract.Sex sex, long value) =>
+            release.TryGet(Analysis.Disclosure.ExtractCells.PyramidKey(c.Area.Code, null, role, band, sex), out var shown) ? shown : value == 0 ? 0 : null;
+        var rows = set.Victims.Zip(set.Offenders, (v, o) => (IReadOnlyList<object?>)
+        [
+            v.Band,
+            Shown(Storage.PersonRole.Victim, v.Band, Core.Extract.Sex.Female, v.Female), Shown(Storage.PersonRole.Victim, v.Band, Core.Extract.Sex.Male, v.Male), Shown(Storage.PersonRole.Victim, v.Band, Core.Extract.Sex.Unknown, v.UnknownSex),
+            Shown(Storage.PersonRole.Offender, o.Band, Core.Extract.Sex.Female, o.Female), Shown(Storage.PersonRole.Offender, o.Band, Core.Extract.Sex.Male, o.Male), Shown(Storage.PersonRole.Offender, o.Band, Core.Extract.Sex.Unknown, o.UnknownSex),
+        ]).ToList();
+        var table = PlaceTables.Pyramid(set);
+        return [new TableBlock("victims-offenders", table with { Rows = rows, Notes = [.. table.Notes, disclosure.ExtractNote, "A blank cell is withheld by the disclosure rules (docs/DISCLOSURE.md)."] })];
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class AssessmentBuilder
     }
 
     /// <summary>The sections whose figures come only from the force's extract or partner data: never in a public version.</summary>
-    static readonly string[] RestrictedSections = ["triangulation", "financial-years", "exclusions", "victims-offenders", "recording", "long-run", "harm"];
+    static readonly string[] RestrictedSections = ["triangulation", "financial-years", "exclusions", "recording", "long-run", "harm"];
 
     /// <summary>The sections made from the theme tree's comparison.</summary>
     static readonly string[] ComparisonSections = ["appendix-a", "markers", "end-of-year", "priorities"];

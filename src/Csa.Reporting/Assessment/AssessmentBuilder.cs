@@ -55,7 +55,9 @@ public sealed partial class AssessmentBuilder(ICsaStore store, Analysis.Disclosu
         {
             progress?.Report(id);
             var blocks = await SectionAsync(id, context, cancellationToken).ConfigureAwait(false);
-            sections.Add(new ReportSection(id, Heading(id, config), Narrative(config, id), blocks));
+            // A section the public version leaves out loses the analyst's commentary too: it may quote the figures left out.
+            var leftOut = IsPublic && blocks is [ParagraphBlock { Text: var only }] && only.StartsWith("Left out of the public version", StringComparison.Ordinal);
+            sections.Add(new ReportSection(id, Heading(id, config), leftOut ? null : Narrative(config, id), blocks));
         }
 
         var findings = context.Findings.Select(f => Override(f, config)).Where(f => f.Sentence.Length > 0).ToList();

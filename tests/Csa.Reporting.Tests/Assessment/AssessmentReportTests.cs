@@ -77,6 +77,12 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
         var leftOut = report.Sections.Where(s => s.Blocks.OfType<ParagraphBlock>().Any(p => p.Text.StartsWith("Left out of the public version", StringComparison.Ordinal))).Select(s => s.Id).ToArray();
         Assert.Superset(new HashSet<string> { "appendix-a", "markers", "end-of-year", "exclusions", "triangulation", "financial-years", "trend" }, leftOut.ToHashSet());
         Assert.StartsWith("Public version.", ((ParagraphBlock)report.Sections[0].Blocks[0]).Text, StringComparison.Ordinal);
+
+        // Victims and offenders go through the disclosure service, which answers whole financial years only (2016 is a calendar
+        // year); a section left out keeps none of the analyst's commentary, which may quote its figures.
+        var victims = report.Sections.Single(s => s.Id == "victims-offenders");
+        Assert.StartsWith("Left out of the public version: Public answers give figures from the force's extract for whole financial years", ((ParagraphBlock)Assert.Single(victims.Blocks)).Text, StringComparison.Ordinal);
+        Assert.All(report.Sections.Where(s => s.Blocks is [ParagraphBlock { Text: var t }] && t.StartsWith("Left out of the public version", StringComparison.Ordinal)), s => Assert.Null(s.NarrativeHtml));
     }
 
     [Fact]
