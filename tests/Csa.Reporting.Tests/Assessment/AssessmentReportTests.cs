@@ -189,8 +189,10 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
         Assert.Contains("data-synthetic=\"true\"", seed, StringComparison.Ordinal);
         Assert.DoesNotContain("data-synthetic", real, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(folder, "tables.xlsx")));
-        Assert.Equal(4, Directory.GetFiles(Path.Combine(folder, "figures"), "*.png").Length);
-        Assert.Equal(4, Directory.GetFiles(Path.Combine(folder, "figures"), "*.svg").Length);
+        // Figures 1–4 of the seed, and the victims' and offenders' pyramids: each as PNG and SVG, each in the HTML.
+        Assert.Equal(6, Directory.GetFiles(Path.Combine(folder, "figures"), "*.png").Length);
+        Assert.Equal(6, Directory.GetFiles(Path.Combine(folder, "figures"), "*.svg").Length);
+        Assert.Equal(6, seed.Split("<figure data-figure=").Length - 1);
         var gaps = realSidecar.RootElement.GetProperty("findings").EnumerateArray().Where(f => f.GetProperty("id").GetString() == "data-gap").ToArray();
         Assert.Equal(2, gaps.Length);
         var (like, gap) = (gaps[0], gaps[1]);
