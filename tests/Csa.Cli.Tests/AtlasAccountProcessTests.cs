@@ -50,14 +50,17 @@ public sealed partial class AtlasAccountProcessTests
             using var http = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             await CsaServer.WaitUntilUpAsync(http);
             using var loginForm = await http.GetAsync("/login");
-            var token = Token().Match(await loginForm.Content.ReadAsStringAsync());
+            // The token's name and value read once: a Match's groups are made on first use, which is not safe from four threads
+            // at once (a CI run failed with a NullReferenceException there).
+            var match = Token().Match(await loginForm.Content.ReadAsStringAsync());
+            var (tokenName, tokenValue) = (match.Groups[1].Value, match.Groups[2].Value);
             var cookie = string.Join("; ", loginForm.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
             var statuses = new System.Collections.Concurrent.ConcurrentBag<HttpStatusCode>();
             HttpRequestMessage Post(string name) => new(HttpMethod.Post, "/login")
             {
                 Content = new FormUrlEncodedContent(new Dictionary<string, string>
                 {
-                    [token.Groups[1].Value] = token.Groups[2].Value,
+                    [tokenName] = tokenValue,
                     ["name"] = name,
                     ["password"] = "a long enough password",
                 }),
