@@ -38,11 +38,22 @@ public sealed class MostSimilarGroup(ICsaStore store, bool streetOnly = false)
     /// <summary>Ranks the area in its group.</summary>
     /// <exception cref="CsaQueryException">The group does not contain the area, a code is unknown, or the area has no data or population.</exception>
     public async Task<ResultTable> BuildAsync(Area area, IReadOnlyList<string> group, CategoryTree tree, string category, Period period, bool includeAreaInAverage, int? populationYear, CancellationToken cancellationToken = default) =>
+        (await AnswerAsync(area, group, tree, category, period, includeAreaInAverage, populationYear, cancellationToken).ConfigureAwait(false)).Table;
+
+    /// <summary>Ranks the area in its group: the table, and the ranking it is made from (the area's position against the
+    /// group's weighted average, as the table's first note states it).</summary>
+    /// <exception cref="CsaQueryException">As <see cref="BuildAsync(Area, IReadOnlyList{string}, CategoryTree, string, Period, bool, int?, CancellationToken)"/>.</exception>
+    public async Task<MostSimilarAnswer> AnswerAsync(Area area, IReadOnlyList<string> group, CategoryTree tree, string category, Period period, bool includeAreaInAverage, int? populationYear, CancellationToken cancellationToken = default) =>
         await BuildAsync(area, group, tree, category, period, includeAreaInAverage, populationYear, null, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Ranks the area in the group that <see cref="NearestNeighbours"/> proposes.</summary>
     /// <exception cref="CsaQueryException">The area cannot be placed, or has no data or population.</exception>
-    public async Task<ResultTable> BuildNearestAsync(Area area, int size, CategoryTree tree, string category, Period period, bool includeAreaInAverage, int? populationYear, NearestOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<ResultTable> BuildNearestAsync(Area area, int size, CategoryTree tree, string category, Period period, bool includeAreaInAverage, int? populationYear, NearestOptions? options = null, CancellationToken cancellationToken = default) =>
+        (await AnswerNearestAsync(area, size, tree, category, period, includeAreaInAverage, populationYear, options, cancellationToken).ConfigureAwait(false)).Table;
+
+    /// <summary>Ranks the area in the proposed group: the table and its ranking.</summary>
+    /// <exception cref="CsaQueryException">The area cannot be placed, or has no data or population.</exception>
+    public async Task<MostSimilarAnswer> AnswerNearestAsync(Area area, int size, CategoryTree tree, string category, Period period, bool includeAreaInAverage, int? populationYear, NearestOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         var proposed = await new NearestNeighbours(store).ProposeAsync(area, size, options, cancellationToken).ConfigureAwait(false);
@@ -99,8 +110,8 @@ public sealed class MostSimilarGroup(ICsaStore store, bool streetOnly = false)
             figures[member.Code] = (count, population);
         }
 
-        return await BuildAsync(area, codes, category, period, includeAreaInAverage, $"Figures: the analyst's comparison table {Path.GetFileName(source)} (counts and populations as given there, not counted by csa).", (member, _) =>
-            Task.FromResult(new GroupMember(member.Code, member.Name, figures[member.Code].Count, figures[member.Code].Population, null)), cancellationToken).ConfigureAwait(false);
+        return (await BuildAsync(area, codes, category, period, includeAreaInAverage, $"Figures: the analyst's comparison table {Path.GetFileName(source)} (counts and populations as given there, not counted by csa).", (member, _) =>
+            Task.FromResult(new GroupMember(member.Code, member.Name, figures[member.Code].Count, figures[member.Code].Population, null)), cancellationToken).ConfigureAwait(false)).Table;
     }
 
     /// <summary>Ranks a force area or partnership in its group on the Home Office tables: a category as the tables name it (the
@@ -110,10 +121,10 @@ public sealed class MostSimilarGroup(ICsaStore store, bool streetOnly = false)
     {
         ArgumentNullException.ThrowIfNull(period);
         var quarters = FinancialQuarter.Covering(period, "--period");
-        return await BuildAsync(area, group, category, period, includeAreaInAverage, null, (member, notes) => HomeOfficeFiguresAsync(member, category, period, quarters, populationYear, notes, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return (await BuildAsync(area, group, category, period, includeAreaInAverage, null, (member, notes) => HomeOfficeFiguresAsync(member, category, period, quarters, populationYear, notes, cancellationToken), cancellationToken).ConfigureAwait(false)).Table;
     }
 
-    async Task<ResultTable> BuildAsync(Area area, IReadOnlyList<string> group, CategoryTree tree, string category, Period period, bool includeAreaInAverage, int? populationYear, string? groupNote, CancellationToken cancellationToken)
+    async Task<MostSimilarAnswer> BuildAsync(Area area, IReadOnlyList<string> group, CategoryTree tree, string category, Period period, bool includeAreaInAverage, int? populationYear, string? groupNote, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tree);
         var row = tree.Require(category);
@@ -121,7 +132,7 @@ public sealed class MostSimilarGroup(ICsaStore store, bool streetOnly = false)
         return await BuildAsync(area, group, row.Label, period, includeAreaInAverage, groupNote, (member, notes) => FiguresAsync(member, single, period, populationYear, notes, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
 
-    async Task<ResultTable> BuildAsync(Area area, IReadOnlyList<string> group, string label, Period period, bool includeAreaInAverage, string? groupNote, Func<Area, List<string>, Task<GroupMember>> figures, CancellationToken cancellationToken)
+    async Task<MostSimilarAnswer> BuildAsync(Area area, IReadOnlyList<string> group, string label, Period period, bool includeAreaInAverage, string? groupNote, Func<Area, List<string>, Task<GroupMember>> figures, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(group);
@@ -184,11 +195,12 @@ public sealed class MostSimilarGroup(ICsaStore store, bool streetOnly = false)
         {
             notes.Insert(1, groupNote);
         }
-        return ResultTable.Create(
+        var table = ResultTable.Create(
             string.Create(c, $"{area.Describe()}: {label} per 1,000 population, {period}, in its most similar group: ranked {ranking.AreaRank} of {ranking.Ranked}"),
             ["Rank", "Code", "Area", "Crimes", "Population", "Rate per 1,000", "Lower 95%", "Upper 95%", "Note"],
             rows,
             [.. notes.Distinct()]);
+        return new MostSimilarAnswer(table, ranking, areaRate.Value);
     }
 
     async Task<GroupMember> FiguresAsync(Area member, CategoryTree single, Period period, int? populationYear, List<string> notes, CancellationToken cancellationToken)
@@ -266,4 +278,17 @@ public sealed class MostSimilarGroup(ICsaStore store, bool streetOnly = false)
         var count = rows.Where(r => quarters.Contains(r.FinancialQuarter) && HomeOfficeTree.Counts(category, r)).Sum(r => r.Count);
         return new GroupMember(member.Code, member.Name, count, population.Population, null);
     }
+}
+
+/// <summary>A most similar group answer: the table, and the ranking it prints.</summary>
+/// <param name="Table">The table, its first note the area's position in words.</param>
+/// <param name="Ranking">The ranking: the group's weighted average rate, the area's expected count and its verdict.</param>
+/// <param name="AreaRate">The area's rate per 1,000.</param>
+public sealed record MostSimilarAnswer(ResultTable Table, GroupRanking Ranking, double AreaRate)
+{
+    /// <summary>The area's rate ÷ the group's weighted average rate.</summary>
+    public double RatioToGroup => Ranking.GroupRate > 0 ? AreaRate / Ranking.GroupRate : double.PositiveInfinity;
+
+    /// <summary>Whether the area's count is significantly above what the group's average rate gives it.</summary>
+    public bool AboveGroup => Ranking.AreaVersusGroup > 0;
 }

@@ -129,20 +129,10 @@ public sealed partial class AssessmentBuilder
         {
             try
             {
-                var table = group is not null
-                    ? await msg.BuildAsync(c.Area, group, c.Tree, c.Tree.Rows[i].Label, period, true, m.PopulationYear, cancellationToken).ConfigureAwait(false)
-                    : await msg.BuildNearestAsync(c.Area, m.Nearest!.Value, c.Tree, c.Tree.Rows[i].Label, period, true, m.PopulationYear, cancellationToken: cancellationToken).ConfigureAwait(false);
-                var ranked = table.Rows.Where(r => r[0] is long).ToArray();
-                var self = ranked.FirstOrDefault(r => Equals(r[8], "this area"));
-                var population = ranked.Sum(r => (double)r[4]!);
-                if (self is null || population <= 0)
-                {
-                    continue;
-                }
-
-                var average = ranked.Sum(r => (long)r[3]!) / population;
-                var expected = average * (double)self[4]!;
-                positions[i] = (expected > 0 ? (long)self[3]! / expected : double.PositiveInfinity, expected > 0 && PoissonLimits.Compare((long)self[3]!, expected) > 0);
+                var answer = group is not null
+                    ? await msg.AnswerAsync(c.Area, group, c.Tree, c.Tree.Rows[i].Label, period, true, m.PopulationYear, cancellationToken).ConfigureAwait(false)
+                    : await msg.AnswerNearestAsync(c.Area, m.Nearest!.Value, c.Tree, c.Tree.Rows[i].Label, period, true, m.PopulationYear, cancellationToken: cancellationToken).ConfigureAwait(false);
+                positions[i] = (answer.RatioToGroup, answer.AboveGroup);
             }
             catch (CsaQueryException)
             {
