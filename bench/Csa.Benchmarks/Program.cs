@@ -9,6 +9,29 @@ using Csa.Ingest.Geography;
 // Usage: dotnet run --project bench/Csa.Benchmarks -c Release [-- --rows N --runs N]
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --atlas [--clients 50 --seconds 20]   (the atlas load test)
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --prc [--ods-rows 2000000]           (the Home Office tables)
+//        dotnet run --project bench/Csa.Benchmarks -c Release -- --startup [--rounds 15]              (whole command processes)
+if (args is ["--reference-query", var referenceStore, var district, var from, var to])
+{
+    // The start-up benchmark's reference process: the runtime, DuckDB and one query, nothing else.
+    return StartupBench.Reference(referenceStore, district, from, to) > 0 ? 0 : 1;
+}
+
+if (args.Contains("--startup"))
+{
+    var startupScratch = Path.Combine(Path.GetTempPath(), "csa-startup-bench-" + Environment.ProcessId);
+    Directory.CreateDirectory(startupScratch);
+    try
+    {
+        await StartupBench.RunAsync(FindRepository(), startupScratch, ArgValue("--rounds", 15));
+    }
+    finally
+    {
+        Directory.Delete(startupScratch, recursive: true);
+    }
+
+    return 0;
+}
+
 if (args.Contains("--prc"))
 {
     var prcScratch = Path.Combine(Path.GetTempPath(), "csa-prc-bench-" + Environment.ProcessId);
@@ -22,7 +45,7 @@ if (args.Contains("--prc"))
         Directory.Delete(prcScratch, recursive: true);
     }
 
-    return;
+    return 0;
 }
 
 if (args.Contains("--atlas"))
@@ -38,7 +61,7 @@ if (args.Contains("--atlas"))
         Directory.Delete(atlasScratch, recursive: true);
     }
 
-    return;
+    return 0;
 }
 
 var rows = ArgValue("--rows", 550_000);
@@ -77,6 +100,8 @@ finally
 {
     Directory.Delete(scratch, recursive: true);
 }
+
+return 0;
 
 static async Task CompareAsync(string label, string folder, string scratch, int runs)
 {
