@@ -98,7 +98,12 @@ public sealed class MostSimilarGroup(ICsaStore store, bool streetOnly = false)
     /// <summary>Ranks the area among the members of an analyst's comparison table (<see cref="ReadTable"/>), on the figures it
     /// gives: the same ranking, averages and test as for figures csa counts itself.</summary>
     /// <exception cref="CsaQueryException">A member is not an area csa knows, or the area is not in the table.</exception>
-    public async Task<ResultTable> BuildFromTableAsync(Area area, IReadOnlyList<(string Area, long Count, double Population)> table, string category, Period period, bool includeAreaInAverage, string source, CancellationToken cancellationToken = default)
+    public async Task<ResultTable> BuildFromTableAsync(Area area, IReadOnlyList<(string Area, long Count, double Population)> table, string category, Period period, bool includeAreaInAverage, string source, CancellationToken cancellationToken = default) =>
+        (await AnswerFromTableAsync(area, table, category, period, includeAreaInAverage, source, cancellationToken).ConfigureAwait(false)).Table;
+
+    /// <summary>Ranks the area among the members of an analyst's comparison table: the table and its ranking.</summary>
+    /// <exception cref="CsaQueryException">A member is not an area csa knows, or the area is not in the table.</exception>
+    public async Task<MostSimilarAnswer> AnswerFromTableAsync(Area area, IReadOnlyList<(string Area, long Count, double Population)> table, string category, Period period, bool includeAreaInAverage, string source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(table);
         var codes = new List<string>();
@@ -110,8 +115,8 @@ public sealed class MostSimilarGroup(ICsaStore store, bool streetOnly = false)
             figures[member.Code] = (count, population);
         }
 
-        return (await BuildAsync(area, codes, category, period, includeAreaInAverage, $"Figures: the analyst's comparison table {Path.GetFileName(source)} (counts and populations as given there, not counted by csa).", (member, _) =>
-            Task.FromResult(new GroupMember(member.Code, member.Name, figures[member.Code].Count, figures[member.Code].Population, null)), cancellationToken).ConfigureAwait(false)).Table;
+        return await BuildAsync(area, codes, category, period, includeAreaInAverage, $"Figures: the analyst's comparison table {Path.GetFileName(source)} (counts and populations as given there, not counted by csa).", (member, _) =>
+            Task.FromResult(new GroupMember(member.Code, member.Name, figures[member.Code].Count, figures[member.Code].Population, null)), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Ranks a force area or partnership in its group on the Home Office tables: a category as the tables name it (the

@@ -112,13 +112,12 @@ public sealed partial class AssessmentBuilder
         }
         catch (CsaQueryException e) when (e.Message.Contains("population estimate", StringComparison.OrdinalIgnoreCase))
         {
-            var estimates = (await store.GetPopulationAsync(c.Area, cancellationToken).ConfigureAwait(false)).Keys.ToArray();
-            if (estimates.Length == 0)
+            var estimates = (await store.GetPopulationAsync(c.Area, cancellationToken).ConfigureAwait(false)).Keys;
+            if (Analysis.Rates.PopulationChoice.NearestHeldYear(estimates, c.Later.From.Year) is not { } year)
             {
                 throw;
             }
 
-            var year = estimates.OrderBy(y => Math.Abs(y - c.Later.From.Year)).ThenByDescending(y => y).First();
             c.Sources.Population(year);
             return await new YearlyBreakdown(store).BuildAsync(query with { PopulationYear = year }, cancellationToken).ConfigureAwait(false);
         }

@@ -197,18 +197,18 @@ public sealed partial class AssessmentBuilder
         var tree = LoadTree(c.Config, m.Tree, "msg.tree");
         var period = Keyed("msg.period", () => Period.Parse(m.Period));
         var msg = new MostSimilarGroup(store, streetOnly: IsPublic);
-        var table = await Keyed("msg", () => m.Table is { } comparison
-            ? msg.BuildFromTableAsync(c.Area, MostSimilarGroup.ReadTable(Path.Combine(c.Config.BaseFolder, comparison)), m.Category, period, true, comparison, cancellationToken)
+        var answer = await Keyed("msg", () => m.Table is { } comparison
+            ? msg.AnswerFromTableAsync(c.Area, MostSimilarGroup.ReadTable(Path.Combine(c.Config.BaseFolder, comparison)), m.Category, period, true, comparison, cancellationToken)
             : m.Group is { } group
-            ? msg.BuildAsync(c.Area, MostSimilarGroup.ReadGroup(Path.Combine(c.Config.BaseFolder, group)), tree, m.Category, period, true, m.PopulationYear, cancellationToken)
-            : msg.BuildNearestAsync(c.Area, m.Nearest!.Value, tree, m.Category, period, true, m.PopulationYear, cancellationToken: cancellationToken)).ConfigureAwait(false);
+            ? msg.AnswerAsync(c.Area, MostSimilarGroup.ReadGroup(Path.Combine(c.Config.BaseFolder, group)), tree, m.Category, period, true, m.PopulationYear, cancellationToken)
+            : msg.AnswerNearestAsync(c.Area, m.Nearest!.Value, tree, m.Category, period, true, m.PopulationYear, cancellationToken: cancellationToken)).ConfigureAwait(false);
+        var table = answer.Table;
         var ranked = table.Rows.Where(r => r[0] is long).ToArray();
         await RecordGroupSourcesAsync(c, m, period, table, cancellationToken).ConfigureAwait(false);
         c.Figures++;
-        // The weighted group average, as the analysis computes it (the area in it): the ranked members' crimes ÷ their population.
-        var average = ranked.Sum(r => (long)r[3]!) / ranked.Sum(r => (double)r[4]!) * 1000;
+        // The group average line: the weighted average the ranking itself used (the area in it).
         var chart = ChartMaker.Ranking(
-            $"figure-{c.Figures}", $"{m.Category}: rate per 1,000 in the most similar group", [.. ranked.Select(r => ((string)r[2]!, (double)r[5]!, Equals(r[8], "this area")))], average, "Rate per 1,000", ChartSource(table));
+            $"figure-{c.Figures}", $"{m.Category}: rate per 1,000 in the most similar group", [.. ranked.Select(r => ((string)r[2]!, (double)r[5]!, Equals(r[8], "this area")))], answer.Ranking.GroupRate, "Rate per 1,000", ChartSource(table));
         var self = table.Rows.ToList().FindIndex(r => Equals(r[8], "this area"));
         string[] source = m.Table is { } file ? ["--table", file] : m.Group is { } groupFile ? ["--group", groupFile] : ["--nearest", m.Nearest!.Value.ToString(CultureInfo.InvariantCulture)];
         c.Findings.Add(new Finding(
