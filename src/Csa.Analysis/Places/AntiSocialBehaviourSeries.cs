@@ -9,9 +9,10 @@ namespace Csa.Analysis.Places;
 /// month not held is a gap (never zero).</summary>
 public sealed class AntiSocialBehaviourSeries(ICsaStore store)
 {
-    /// <summary>The months of <paramref name="period"/> (all held when null) with their incident counts; null where not held.</summary>
+    /// <summary>The months of <paramref name="period"/> (all held when null) with their incident counts, null where not held;
+    /// the notes; and the area's street coverage the months were judged by.</summary>
     /// <exception cref="CsaQueryException">No street data is held for the area, or no incident in the months held.</exception>
-    public async Task<(IReadOnlyList<(Month Month, long? Incidents)> Months, IReadOnlyList<string> Notes)> BuildAsync(Area area, Period? period, CancellationToken cancellationToken = default)
+    public async Task<(IReadOnlyList<(Month Month, long? Incidents)> Months, IReadOnlyList<string> Notes, StreetCoverage Coverage)> BuildAsync(Area area, Period? period, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(area);
         var coverage = await StreetCoverage.LoadAsync(store, area, cancellationToken).ConfigureAwait(false);
@@ -32,6 +33,6 @@ public sealed class AntiSocialBehaviourSeries(ICsaStore store)
         }
 
         var months = span.Months.Select(m => (m, held.Contains(m) ? counts.GetValueOrDefault(m) : (long?)null)).ToList();
-        return (months, ["Source: data.police.uk street-level data (Open Government Licence v3.0): anti-social behaviour incidents, counted apart from crime.", .. coverage.NotesFor(span)]);
+        return (months, ["Source: data.police.uk street-level data (Open Government Licence v3.0): anti-social behaviour incidents, counted apart from crime.", .. coverage.NotesFor(span)], coverage);
     }
 }

@@ -32,8 +32,7 @@ public sealed partial class AssessmentBuilder
     async Task<IReadOnlyList<ReportBlock>> AntiSocialBehaviourAsync(BuildContext c, CancellationToken cancellationToken)
     {
         var trend = c.Config.Periods.Trend is { } text ? Period.Parse(text) : null;
-        var (months, notes) = await new AntiSocialBehaviourSeries(store).BuildAsync(c.Area, trend, cancellationToken).ConfigureAwait(false);
-        var coverage = await StreetCoverage.LoadAsync(store, c.Area, cancellationToken).ConfigureAwait(false);
+        var (months, notes, coverage) = await new AntiSocialBehaviourSeries(store).BuildAsync(c.Area, trend, cancellationToken).ConfigureAwait(false);
         c.Sources.Counted(coverage, [.. months.Select(m => m.Month), .. c.Earlier.Months, .. c.Later.Months]);
         c.Figures++;
         var chart = ChartMaker.MonthlyTrend(
