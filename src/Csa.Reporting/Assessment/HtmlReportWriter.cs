@@ -200,7 +200,8 @@ public static class HtmlReportWriter
         _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 
-    static bool IsNumeric(object? cell) => cell is long or double or Analysis.FormattedNumber;
+    /// <summary>Whether a cell is a number (right-aligned, never wrapped), in the HTML and the Word tables alike.</summary>
+    internal static bool IsNumeric(object? cell) => cell is long or double or Analysis.FormattedNumber;
 
     /// <summary>The chart's SVG as an image with its alt text (role img, aria-label and a title element).</summary>
     static string AccessibleSvg(Charts.Chart chart)

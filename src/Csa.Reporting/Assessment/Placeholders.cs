@@ -20,23 +20,21 @@ public static partial class Placeholders
     {
         ArgumentNullException.ThrowIfNull(config);
         var found = new List<string>();
-        Check("document.authors", config.Document.Authors.Count == 0 ? null : string.Join("; ", config.Document.Authors), found);
-        foreach (var (author, i) in config.Document.Authors.Select((a, i) => (a, i)))
+        var d = config.Document;
+        if (string.IsNullOrWhiteSpace(d.Authors.Count == 0 ? null : string.Join("; ", d.Authors)))
         {
-            if (IsExample(author))
-            {
-                found.Add($"document.authors[{i}]: example text ('{author}')");
-            }
+            found.Add("document.authors: empty");
         }
 
-        Check("document.team", config.Document.Team, found);
-        var d = config.Document;
+        foreach (var (author, i) in d.Authors.Select((a, i) => (a, i)))
+        {
+            Example($"document.authors[{i}]", author, found);
+        }
+
+        Check("document.team", d.Team, found);
         foreach (var (key, text) in new[] { ("document.date", d.Date), ("document.description", d.Description), ("document.timePeriod", d.TimePeriod), ("document.version", d.Version) })
         {
-            if (text is not null && IsExample(text))
-            {
-                found.Add($"{key}: example text ('{Shorten(text)}')");
-            }
+            Example(key, text, found);
         }
 
         foreach (var section in config.Sections.Where(s => !NoCommentary.Contains(s)))
@@ -47,13 +45,23 @@ public static partial class Placeholders
         return found;
     }
 
+    /// <summary>A slot that must be written: empty, or holding example text, is a placeholder.</summary>
     static void Check(string key, string? text, List<string> found)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             found.Add($"{key}: empty");
         }
-        else if (!key.StartsWith("document.authors", StringComparison.Ordinal) && IsExample(text))
+        else
+        {
+            Example(key, text, found);
+        }
+    }
+
+    /// <summary>A slot that may be left out, but not left holding the template's example text.</summary>
+    static void Example(string key, string? text, List<string> found)
+    {
+        if (text is not null && IsExample(text))
         {
             found.Add($"{key}: example text ('{Shorten(text)}')");
         }

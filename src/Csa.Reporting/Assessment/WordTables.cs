@@ -22,7 +22,7 @@ static class WordTables
                 new TableLayout { Type = TableLayoutValues.Fixed },
                 new TableLook { Val = "04A0" }),
             new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
-        var numeric = Enumerable.Range(0, table.Columns.Count).Select(i => table.Rows.Any(r => r[i] is long or double or Analysis.FormattedNumber)).ToArray();
+        var numeric = Enumerable.Range(0, table.Columns.Count).Select(i => table.Rows.Any(r => HtmlReportWriter.IsNumeric(r[i]))).ToArray();
         word.Append(Row([.. table.Columns], widths, numeric, header: true));
         foreach (var row in table.Rows)
         {

@@ -30,8 +30,7 @@ public static partial class ChartMaker
     {
         ArgumentNullException.ThrowIfNull(months);
         ArgumentNullException.ThrowIfNull(counts);
-        ScottPlot.Fonts.Default = "DejaVu Sans";
-        var plot = new Plot();
+        var plot = NewPlot();
         var xs = Enumerable.Range(0, months.Count).Select(i => (double)i).ToArray();
         var runs = Runs(counts);
         var first = true;
@@ -98,8 +97,7 @@ public static partial class ChartMaker
     {
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(series);
-        ScottPlot.Fonts.Default = "DejaVu Sans";
-        var plot = new Plot();
+        var plot = NewPlot();
         var width = 0.8 / series.Count;
         for (var s = 0; s < series.Count; s++)
         {
@@ -122,8 +120,7 @@ public static partial class ChartMaker
     public static Chart Ranking(string id, string title, IReadOnlyList<(string Name, double Rate, bool IsArea)> members, double average, string xLabel, string source)
     {
         ArgumentNullException.ThrowIfNull(members);
-        ScottPlot.Fonts.Default = "DejaVu Sans";
-        var plot = new Plot();
+        var plot = NewPlot();
         var bars = members.Select((m, i) => new Bar { Position = members.Count - 1 - i, Value = m.Rate, FillColor = Palette.GetColor(m.IsArea ? 1 : 0), Size = 0.7 }).ToArray();
         var plotted = plot.Add.Bars(bars);
         plotted.Horizontal = true;
@@ -156,8 +153,7 @@ public static partial class ChartMaker
     public static Chart Pyramid(string id, string title, IReadOnlyList<(string Band, long Female, long Male)> bands, string source)
     {
         ArgumentNullException.ThrowIfNull(bands);
-        ScottPlot.Fonts.Default = "DejaVu Sans";
-        var plot = new Plot();
+        var plot = NewPlot();
         var female = plot.Add.Bars(bands.Select((b, i) => new Bar { Position = i, Value = -b.Female, FillColor = Palette.GetColor(5), Size = 0.8 }).ToArray());
         female.Horizontal = true;
         var male = plot.Add.Bars(bands.Select((b, i) => new Bar { Position = i, Value = b.Male, FillColor = Palette.GetColor(1), Size = 0.8 }).ToArray());
@@ -190,8 +186,7 @@ public static partial class ChartMaker
     public static Chart Choropleth(string id, string title, IReadOnlyList<(string Name, string GeoJson, double? Value)> places, string valueLabel, string source)
     {
         ArgumentNullException.ThrowIfNull(places);
-        ScottPlot.Fonts.Default = "DejaVu Sans";
-        var plot = new Plot();
+        var plot = NewPlot();
         var shapes = places.Select(p => (p.Name, Geometry: System.Text.Json.JsonSerializer.Deserialize<NetTopologySuite.Geometries.Geometry>(p.GeoJson, GeoJson)!, p.Value)).ToList();
         var meanLatitude = shapes.Average(s => s.Geometry.Centroid.Y);
         var stretch = Math.Cos(meanLatitude * Math.PI / 180);
@@ -260,6 +255,13 @@ public static partial class ChartMaker
         }
 
         return Render(plot, id, title, alt);
+    }
+
+    /// <summary>A plot in the document's font (DejaVu Sans, the font of the HTML and Word documents).</summary>
+    static Plot NewPlot()
+    {
+        ScottPlot.Fonts.Default = "DejaVu Sans";
+        return new Plot();
     }
 
     static Chart Render(Plot plot, string id, string title, string alt) =>
