@@ -2,10 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using Csa.Ingest.Boundaries;
-using Csa.Ingest.Geography;
-using Csa.Ingest.PoliceUk;
 using Csa.Ingest.Population;
-using Csa.Storage.DuckDb;
 using Csa.Web;
 using Csa.Web.Extensions;
 
@@ -19,16 +16,9 @@ static class AtlasLoadBench
     public static async Task RunAsync(string repository, string scratch, int clients, TimeSpan duration)
     {
         var store = Path.Combine(scratch, "atlas.duckdb");
-        await using (var writer = await DuckDbStore.OpenAsync(store, TimeProvider.System))
+        await using (var writer = await SampleStore.CambridgeshireAsync(repository, store))
         {
             var sample = Path.Combine(repository, "data", "sample");
-            foreach (var file in new[] { "lsoa11-ward19-lad19.csv", "lad19-csp19-pfa19.csv" })
-            {
-                var (lookup, source) = await GeographyLookupReader.ReadAsync(Path.Combine(sample, "geography", file));
-                await writer.ImportGeographyAsync(lookup, source);
-            }
-
-            await new PoliceUkImporter(writer).ImportAsync([Path.Combine(sample, "police-uk", "cambridgeshire")]);
             foreach (var kind in new[] { "ward", "lsoa11" })
             {
                 var (boundaries, boundarySource) = await BoundaryReader.ReadAsync(Path.Combine(sample, "boundaries", kind, "E07000011.geojson"));

@@ -18,49 +18,19 @@ if (args is ["--reference-query", var referenceStore, var district, var from, va
 
 if (args.Contains("--startup"))
 {
-    var startupScratch = Path.Combine(Path.GetTempPath(), "csa-startup-bench-" + Environment.ProcessId);
-    Directory.CreateDirectory(startupScratch);
-    try
-    {
-        await StartupBench.RunAsync(FindRepository(), startupScratch, ArgValue("--rounds", 15));
-    }
-    finally
-    {
-        Directory.Delete(startupScratch, recursive: true);
-    }
-
+    await InScratchAsync("startup", folder => StartupBench.RunAsync(FindRepository(), folder, ArgValue("--rounds", 15)));
     return 0;
 }
 
 if (args.Contains("--prc"))
 {
-    var prcScratch = Path.Combine(Path.GetTempPath(), "csa-prc-bench-" + Environment.ProcessId);
-    Directory.CreateDirectory(prcScratch);
-    try
-    {
-        await PrcBench.RunAsync(FindRepository(), prcScratch, ArgValue("--ods-rows", 2_000_000));
-    }
-    finally
-    {
-        Directory.Delete(prcScratch, recursive: true);
-    }
-
+    await InScratchAsync("prc", folder => PrcBench.RunAsync(FindRepository(), folder, ArgValue("--ods-rows", 2_000_000)));
     return 0;
 }
 
 if (args.Contains("--atlas"))
 {
-    var atlasScratch = Path.Combine(Path.GetTempPath(), "csa-atlas-bench-" + Environment.ProcessId);
-    Directory.CreateDirectory(atlasScratch);
-    try
-    {
-        await AtlasLoadBench.RunAsync(FindRepository(), atlasScratch, ArgValue("--clients", 50), TimeSpan.FromSeconds(ArgValue("--seconds", 20)));
-    }
-    finally
-    {
-        Directory.Delete(atlasScratch, recursive: true);
-    }
-
+    await InScratchAsync("atlas", folder => AtlasLoadBench.RunAsync(FindRepository(), folder, ArgValue("--clients", 50), TimeSpan.FromSeconds(ArgValue("--seconds", 20))));
     return 0;
 }
 
@@ -136,6 +106,21 @@ static async Task<Dictionary<string, List<string>>> LsoasByForceAreaAsync(string
         .Where(l => forceAreaOfDistrict.ContainsKey(l.DistrictCode))
         .GroupBy(l => forceAreaOfDistrict[l.DistrictCode])
         .ToDictionary(g => g.Key, g => g.Select(l => l.LsoaCode).ToList());
+}
+
+// Runs a benchmark in a scratch folder of its own (this process's), removed afterwards.
+static async Task InScratchAsync(string name, Func<string, Task> run)
+{
+    var folder = Path.Combine(Path.GetTempPath(), $"csa-{name}-bench-" + Environment.ProcessId);
+    Directory.CreateDirectory(folder);
+    try
+    {
+        await run(folder);
+    }
+    finally
+    {
+        Directory.Delete(folder, recursive: true);
+    }
 }
 
 static string FindRepository()

@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Csa.Ingest.Geography;
-using Csa.Ingest.PoliceUk;
-using Csa.Storage.DuckDb;
 using DuckDB.NET.Data;
 
 namespace Csa.Benchmarks;
@@ -48,17 +45,7 @@ static class StartupBench
         }
 
         var store = Path.Combine(scratch, "startup.duckdb");
-        await using (var writer = await DuckDbStore.OpenAsync(store, TimeProvider.System))
-        {
-            var sample = Path.Combine(repository, "data", "sample");
-            foreach (var file in new[] { "lsoa11-ward19-lad19.csv", "lad19-csp19-pfa19.csv" })
-            {
-                var (lookup, source) = await GeographyLookupReader.ReadAsync(Path.Combine(sample, "geography", file));
-                await writer.ImportGeographyAsync(lookup, source);
-            }
-
-            await new PoliceUkImporter(writer).ImportAsync([Path.Combine(sample, "police-uk", "cambridgeshire")]);
-        }
+        await (await SampleStore.CambridgeshireAsync(repository, store)).DisposeAsync();
 
         var bench = typeof(StartupBench).Assembly.Location;
         var runs = new (string Name, string[] Args)[]
