@@ -9,7 +9,7 @@ using Csa.Ingest.Geography;
 // Usage: dotnet run --project bench/Csa.Benchmarks -c Release [-- --rows N --runs N]
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --atlas [--clients 50 --seconds 20]   (the atlas load test)
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --prc [--ods-rows 2000000]           (the Home Office tables)
-//        dotnet run --project bench/Csa.Benchmarks -c Release -- --startup [--rounds 15]              (whole command processes)
+//        dotnet run --project bench/Csa.Benchmarks -c Release -- --startup [--rounds 15 --csa DLL]    (whole command processes)
 if (args is ["--reference-query", var referenceStore, var district, var from, var to])
 {
     // The start-up benchmark's reference process: the runtime, DuckDB and one query, nothing else.
@@ -18,7 +18,7 @@ if (args is ["--reference-query", var referenceStore, var district, var from, va
 
 if (args.Contains("--startup"))
 {
-    await InScratchAsync("startup", folder => StartupBench.RunAsync(FindRepository(), folder, ArgValue("--rounds", 15)));
+    await InScratchAsync("startup", folder => StartupBench.RunAsync(FindRepository(), folder, ArgValue("--rounds", 15), ArgText("--csa")));
     return 0;
 }
 
@@ -140,4 +140,10 @@ int ArgValue(string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+string? ArgText(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }

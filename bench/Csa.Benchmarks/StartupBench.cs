@@ -36,25 +36,39 @@ static class StartupBench
         return lines;
     }
 
-    public static async Task RunAsync(string repository, string scratch, int rounds)
+    /// <summary>Times the processes in alternating rounds and prints the table: csa as built (<c>dotnet csa.dll</c>) and, when
+    /// <paramref name="installed"/> names one, csa as installed by the README's <c>dotnet publish</c> (its executable).</summary>
+    public static async Task RunAsync(string repository, string scratch, int rounds, string? installed)
     {
-        var csa = Path.Combine(repository, "artifacts", "bin", "Csa.Cli", "release_linux-x64", "csa.dll");
-        if (!File.Exists(csa))
+        var built = Path.Combine(repository, "artifacts", "bin", "Csa.Cli", "release_linux-x64", "csa.dll");
+        foreach (var program in new[] { built, installed })
         {
-            throw new InvalidOperationException($"Build csa in Release first (dotnet build Csa.slnx -c Release): {csa} is missing.");
+            if (program is not null && !File.Exists(program))
+            {
+                throw new InvalidOperationException($"{program} is missing: build csa in Release first (dotnet build Csa.slnx -c Release), and publish it for --csa (README).");
+            }
         }
 
         var store = Path.Combine(scratch, "startup.duckdb");
         await (await SampleStore.CambridgeshireAsync(repository, store)).DisposeAsync();
 
         var bench = typeof(StartupBench).Assembly.Location;
-        var runs = new (string Name, string[] Args)[]
+        var runs = new List<(string Name, string[] Args)>
         {
             ("reference (DuckDB query)", [bench, "--reference-query", store, "E07000011", "2019-07-01", "2019-08-01"]),
-            ("csa compare", [csa, "compare", "--store", store, "--area", "E07000011", "--period", "2019-07", "--vs", "2019-08", "--tree", "police-uk"]),
-            ("csa summary", [csa, "summary", "--store", store, "--area", "E07000011", "--from", "2019-07", "--to", "2019-08"]),
-            ("csa --help", [csa, "--help"]),
         };
+        foreach (var (label, program) in new[] { ("built", built), ("installed", installed) })
+        {
+            if (program is null)
+            {
+                continue;
+            }
+
+            runs.Add(($"csa compare ({label})", [program, "compare", "--store", store, "--area", "E07000011", "--period", "2019-07", "--vs", "2019-08", "--tree", "police-uk"]));
+            runs.Add(($"csa summary ({label})", [program, "summary", "--store", store, "--area", "E07000011", "--from", "2019-07", "--to", "2019-08"]));
+            runs.Add(($"csa --help ({label})", [program, "--help"]));
+        }
+
         var times = runs.ToDictionary(r => r.Name, _ => new List<double>());
         foreach (var (_, arguments) in runs)
         {
@@ -63,14 +77,14 @@ static class StartupBench
 
         for (var round = 0; round < rounds; round++)
         {
-            foreach (var (name, arguments) in round % 2 == 0 ? runs : runs.Reverse())
+            foreach (var (name, arguments) in round % 2 == 0 ? runs : Enumerable.Reverse(runs))
             {
                 times[name].Add(Run(arguments));
             }
         }
 
         var reference = Median(times[runs[0].Name]);
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {rounds} alternating rounds; whole processes (dotnet NAME.dll), store of Cambridgeshire's three bundled months");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {rounds} alternating rounds; whole processes (dotnet NAME.dll, or the installed executable), store of Cambridgeshire's three bundled months");
         Console.WriteLine("| process | median (s) | min (s) | ratio to the reference |");
         Console.WriteLine("|---|---|---|---|");
         foreach (var (name, _) in runs)
@@ -82,8 +96,10 @@ static class StartupBench
 
     static double Run(string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
+        // A .dll runs under the dotnet host; an installed csa is its own executable.
+        var throughHost = arguments[0].EndsWith(".dll", StringComparison.Ordinal);
+        var start = new ProcessStartInfo(throughHost ? "dotnet" : arguments[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in throughHost ? arguments : arguments[1..])
         {
             start.ArgumentList.Add(argument);
         }
@@ -95,7 +111,7 @@ static class StartupBench
         process.StandardError.ReadToEnd();
         process.WaitForExit();
         var seconds = clock.Elapsed.TotalSeconds;
-        return process.ExitCode == 0 ? seconds : throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed (exit {process.ExitCode}).");
+        return process.ExitCode == 0 ? seconds : throw new InvalidOperationException($"{string.Join(' ', arguments)} failed (exit {process.ExitCode}).");
     }
 
     static double Median(List<double> values)

@@ -14,18 +14,11 @@ namespace Csa.Analysis.Trees;
 /// and <c>policeUkTypes</c> for data.police.uk street data. Every name is checked against csa's offence
 /// classification, so a misspelt group is an error naming the row, never an empty row.
 /// </remarks>
-public static class CategoryTrees
+public static partial class CategoryTrees
 {
     /// <summary>The built-in trees.</summary>
     public static IReadOnlyList<string> BuiltIn { get; } = ["seed", "ons", "police-uk"];
 
-    static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
 
     /// <summary>The text of a built-in tree's file, to copy and edit.</summary>
     /// <exception cref="CsaQueryException">No built-in tree has that name.</exception>
@@ -60,7 +53,7 @@ public static class CategoryTrees
         TreeFile file;
         try
         {
-            file = JsonSerializer.Deserialize<TreeFile>(text, Json) ?? throw new JsonException("the file is empty");
+            file = JsonSerializer.Deserialize(text, TreeFileJson.Default.TreeFile) ?? throw new JsonException("the file is empty");
         }
         catch (JsonException e)
         {
@@ -142,4 +135,13 @@ public static class CategoryTrees
         IReadOnlyList<string>? ExceptCodes,
         string? Marker,
         IReadOnlyList<string>? PoliceUkTypes);
+
+    /// <summary>The tree file's JSON, generated at build time: a command reads a tree without reflection's start-up cost.</summary>
+    [JsonSourceGenerationOptions(
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+    [JsonSerializable(typeof(TreeFile))]
+    sealed partial class TreeFileJson : JsonSerializerContext;
 }
