@@ -9,11 +9,29 @@ using Csa.Ingest.Geography;
 // Usage: dotnet run --project bench/Csa.Benchmarks -c Release [-- --rows N --runs N]
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --atlas [--clients 50 --seconds 20]   (the atlas load test)
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --prc [--ods-rows 2000000]           (the Home Office tables)
+//        dotnet run --project bench/Csa.Benchmarks -c Release -- --import-process [--pairs 5 --zips DIR --csa PROGRAM] (whole import processes)
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --startup [--rounds 15 --csa DLL]    (whole command processes)
 if (args is ["--reference-query", var referenceStore, var district, var from, var to])
 {
     // The start-up benchmark's reference process: the runtime, DuckDB and one query, nothing else.
     return StartupBench.Reference(referenceStore, district, from, to) > 0 ? 0 : 1;
+}
+
+if (args is ["--reference-read-csv", var extractedFolder, var referenceDatabase])
+{
+    // The import benchmark's reference process: the runtime and DuckDB's read_csv, nothing else.
+    return ImportProcessBench.ReferenceReadCsv(extractedFolder, referenceDatabase) > 0 ? 0 : 1;
+}
+
+if (args.Contains("--import-process"))
+{
+    var zipFolder = ArgText("--zips") ?? Path.Combine(FindRepository(), "..", "shared", "data", "police-uk", "national-2019-q3");
+    await InScratchAsync("import", folder =>
+    {
+        ImportProcessBench.Run(FindRepository(), folder, zipFolder, ArgValue("--pairs", 5), ArgText("--csa"));
+        return Task.CompletedTask;
+    });
+    return 0;
 }
 
 if (args.Contains("--startup"))

@@ -33,7 +33,7 @@ public class ImportCommandTests
         Assert.Contains("Imported 3 street files (17,640 crimes, 4,507 anti-social behaviour incidents held apart; 941 rows with no location, kept)", first.Output, StringComparison.Ordinal);
         Assert.Contains("Skipped 3 stop-and-search files", first.Output, StringComparison.Ordinal);
         Assert.Contains("import: checking files 6/6", first.Output, StringComparison.Ordinal);
-        Assert.Contains("import: all 6 files valid (40,291 rows); loading them into the store in one transaction", first.Output, StringComparison.Ordinal);
+        Assert.Contains("import: all 6 files valid (40,291 rows); committing them to the store in one transaction", first.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("replaced", first.Output, StringComparison.Ordinal);
         Assert.Contains("replaced: cambridgeshire street 2019-07 (same file as before: counts unchanged)", second.Output, StringComparison.Ordinal);
         Assert.True(File.Exists(scratch.File("csa.duckdb")));

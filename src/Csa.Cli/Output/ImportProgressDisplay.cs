@@ -5,15 +5,15 @@ using Spectre.Console;
 namespace Csa.Cli.Output;
 
 /// <summary>Shows an import's progress: a live bar (files, rows, rows/s, ETA) on an interactive terminal,
-/// plain lines (one per file checked, one when loading starts) when output is redirected or CI=true.</summary>
+/// plain lines (one per file read and written, one when the import commits) when output is redirected or CI=true.</summary>
 static class ImportProgressDisplay
 {
     public static async Task<T> RunAsync<T>(Func<IProgress<ImportProgress>, Task<T>> import)
     {
         if (!CommandRunner.IsInteractive)
         {
-            return await import(new Immediate(p => Console.WriteLine(p.Stage == "loading"
-                ? string.Create(CultureInfo.InvariantCulture, $"import: all {p.FilesTotal} files valid ({p.Rows:N0} rows); loading them into the store in one transaction")
+            return await import(new Immediate(p => Console.WriteLine(p.Stage == "committing"
+                ? string.Create(CultureInfo.InvariantCulture, $"import: all {p.FilesTotal} files valid ({p.Rows:N0} rows); committing them to the store in one transaction")
                 : $"import: {Describe(p)} · {Path.GetFileName(p.CurrentFile)}")));
         }
 
@@ -39,8 +39,8 @@ static class ImportProgressDisplay
     static string Describe(ImportProgress p)
     {
         var eta = p.Remaining is { } left ? $" · ETA {left:m\\:ss}" : string.Empty;
-        return p.Stage == "loading"
-            ? string.Create(CultureInfo.InvariantCulture, $"loading {p.Rows:N0} checked rows into the store")
+        return p.Stage == "committing"
+            ? string.Create(CultureInfo.InvariantCulture, $"committing {p.Rows:N0} checked rows to the store")
             : string.Create(CultureInfo.InvariantCulture, $"checking files {p.FilesDone}/{p.FilesTotal} · {p.Rows:N0} rows · {p.RowsPerSecond:N0} rows/s{eta}");
     }
 

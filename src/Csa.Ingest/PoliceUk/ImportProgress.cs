@@ -1,7 +1,8 @@
 namespace Csa.Ingest.PoliceUk;
 
 /// <summary>How far an import has got.</summary>
-/// <param name="Stage">"checking" while files are read and validated; "loading" while the store loads them.</param>
+/// <param name="Stage">"checking" while files are read, validated and written to the store's open transaction;
+/// "committing" when every file was valid and the store makes them visible.</param>
 /// <param name="FilesDone">Files checked.</param>
 /// <param name="FilesTotal">Files to read.</param>
 /// <param name="Rows">Rows read so far.</param>

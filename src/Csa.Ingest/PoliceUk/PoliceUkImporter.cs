@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Csa.Core.Importing;
 using Csa.Core.PoliceUk;
 using Csa.Ingest.Archives;
@@ -10,10 +9,11 @@ namespace Csa.Ingest.PoliceUk;
 
 /// <summary>Imports data.police.uk files into a store, all or nothing.</summary>
 /// <remarks>
-/// Every file is first read and validated by csa (several at once, one per core). If any file has a
-/// problem, <see cref="CsaImportException"/> lists every problem and the store is not touched. Otherwise
-/// all files go to the store in one batch (one transaction), each replacing what the store held for its
-/// force, month and kind, so importing the same files twice changes no count.
+/// One pass: each file is read once (from its zip, never copied out), parsed and validated by csa (several at once, one
+/// per core), and its records go straight to the store as columns, in one batch (one transaction) that replaces what
+/// the store held for each file's force, month and kind, so importing the same files twice changes no count. Only a
+/// few files are held at a time. If any file has a problem, reading goes on to list every problem, nothing more is
+/// written, the batch is rolled back and <see cref="CsaImportException"/> names them all: the store is as it was.
 /// </remarks>
 /// <param name="store">The store to import into.</param>
 /// <param name="limits">How far zip archives may expand (null: <see cref="ArchiveLimits.Default"/>).</param>
@@ -46,43 +46,55 @@ public sealed class PoliceUkImporter(ICsaStore store, ArchiveLimits? limits = nu
             .ThenBy(s => s.Name.Month)
             .ToArray();
         var tally = new Tally(toRead.Length, toRead.Sum(s => s.Length), progress);
-        using var copies = new ScratchCopies();
-
-        var checkedFiles = new CheckedFile[toRead.Length];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(Enumerable.Range(0, toRead.Length), parallel, async (i, token) =>
-            checkedFiles[i] = await CheckFileAsync(toRead[i], copies, tally, token).ConfigureAwait(false)).ConfigureAwait(false);
-        issues.AddRange(checkedFiles.SelectMany(f => f.Issues));
-        if (issues.Count > 0)
-        {
-            throw new CsaImportException(issues);
-        }
-
-        tally.Loading();
+        var checkedFiles = new List<CheckedFile>(toRead.Length);
         var replaced = new List<ReplacedFile>();
         var batch = await store.BeginPoliceUkImportAsync(cancellationToken).ConfigureAwait(false);
         await using (batch.ConfigureAwait(false))
         {
-            foreach (var file in checkedFiles.Select(f => f.File!))
+            // Files are read ahead on the thread pool, a few more than there are cores, and written in order here while
+            // the next are read: memory holds those few files' records, never the whole archive.
+            var ahead = new Queue<Task<CheckedFile>>();
+            var next = 0;
+            while (next < toRead.Length || ahead.Count > 0)
             {
-                var replacement = await batch.AddFileAsync(file, cancellationToken).ConfigureAwait(false);
-                if (replacement.ReplacesEarlierImport)
+                while (next < toRead.Length && ahead.Count < Environment.ProcessorCount + 2)
                 {
-                    replaced.Add(new ReplacedFile(file.ForceSlug, file.Month, KindName(file.Kind), replacement.EarlierImportIdentical));
+                    var source = toRead[next++];
+                    ahead.Enqueue(Task.Run(() => CheckFileAsync(source, tally, cancellationToken), cancellationToken));
                 }
+
+                var checkedFile = await ahead.Dequeue().ConfigureAwait(false);
+                issues.AddRange(checkedFile.Issues);
+                if (issues.Count == 0)
+                {
+                    var file = checkedFile.File!;
+                    var replacement = await batch.AddFileAsync(file, cancellationToken).ConfigureAwait(false);
+                    if (replacement.ReplacesEarlierImport)
+                    {
+                        replaced.Add(new ReplacedFile(file.ForceSlug, file.Month, KindName(file.Kind), replacement.EarlierImportIdentical));
+                    }
+                }
+
+                checkedFiles.Add(checkedFile with { File = null });
             }
 
+            if (issues.Count > 0)
+            {
+                throw new CsaImportException(issues);
+            }
+
+            tally.Committing();
             await batch.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var street = checkedFiles.Where(f => f.File!.Kind == PoliceUkFileKind.Street).ToArray();
+        var street = checkedFiles.Where(f => f.Kind == PoliceUkFileKind.Street).ToArray();
         return new PoliceUkImportResult(
             street.Length,
-            checkedFiles.Length - street.Length,
+            checkedFiles.Count - street.Length,
             street.Sum(f => f.Statistics.Crimes),
             street.Sum(f => f.Statistics.AntiSocialBehaviour),
             street.Sum(f => f.Statistics.NoLocation),
-            checkedFiles.Where(f => f.File!.Kind == PoliceUkFileKind.Outcomes).Sum(f => f.File!.Rows),
+            checkedFiles.Where(f => f.Kind == PoliceUkFileKind.Outcomes).Sum(f => f.Statistics.Rows),
             replaced,
             sources.Count(s => s.Name.Kind == PoliceUkFileKind.StopAndSearch),
             ignored);
@@ -101,9 +113,10 @@ public sealed class PoliceUkImporter(ICsaStore store, ArchiveLimits? limits = nu
                 0,
                 $"{g.Key.ForceSlug} {KindName(g.Key.Kind)} for {g.Key.Month} is also given as {g.First().DisplayName}: import one of them"));
 
-    /// <summary>Reads, checksums and validates one file; a valid file that the store cannot read in place gets a plain copy on disk.</summary>
-    static async Task<CheckedFile> CheckFileAsync(PoliceUkSource source, ScratchCopies copies, Tally tally, CancellationToken cancellationToken)
+    /// <summary>Reads, checksums and validates one file, keeping its valid records as columns for the store.</summary>
+    static async Task<CheckedFile> CheckFileAsync(PoliceUkSource source, Tally tally, CancellationToken cancellationToken)
     {
+        var kind = source.Name.Kind;
         byte[] bytes;
         SourceFile sourceFile;
         try
@@ -113,42 +126,39 @@ public sealed class PoliceUkImporter(ICsaStore store, ArchiveLimits? limits = nu
         catch (ArchiveEntryException e)
         {
             tally.Checked(source, 0);
-            return new CheckedFile(null, new StreetFileStatistics(0, 0, 0, 0), [new ImportIssue(source.DisplayName, 0, e.Message)]);
+            return new CheckedFile(kind, null, new StreetFileStatistics(0, 0, 0, 0), [new ImportIssue(source.DisplayName, 0, e.Message)]);
         }
 
         var issues = new List<ImportIssue>();
         var text = TextFile.Decode(bytes, source.DisplayName, issues);
         var statistics = new StreetFileStatistics(0, 0, 0, 0);
-        if (text is not null)
+        StreetRecordColumns? street = null;
+        OutcomeRecordColumns? outcomes = null;
+        if (text is not null && kind == PoliceUkFileKind.Street)
         {
-            statistics = source.Name.Kind == PoliceUkFileKind.Street
-                ? StreetFileReader.Read(text, source.DisplayName, source.Name.Month, null, issues)
-                : new StreetFileStatistics(OutcomesFileReader.Read(text, source.DisplayName, source.Name.Month, null, issues), 0, 0, 0);
-            if (source.Name.Kind == PoliceUkFileKind.Street && statistics.Rows == 0 && issues.Count == 0)
+            street = new StreetRecordColumns();
+            statistics = StreetFileReader.Read(text, source.DisplayName, source.Name.Month, street.Add, issues);
+            if (statistics.Rows == 0 && issues.Count == 0)
             {
                 // Held, it would be a month of zero crime; a force's month always has records: the file is broken or cut short.
                 issues.Add(new ImportIssue(source.DisplayName, 1, "the street file has a header and no rows: csa refuses it rather than hold a month of no crime (leave it out, and the month stays a gap that every figure states)"));
             }
         }
-
-        ValidatedPoliceUkFile? file = null;
-        if (issues.Count == 0)
+        else if (text is not null)
         {
-            // The store's bulk loader reads plain UTF-8 files by path: copy zip entries, files with a
-            // byte-order mark, and paths with glob characters (which the loader would expand).
-            var hasByteOrderMark = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble);
-            var usable = source.PathOnDisk is not null && !hasByteOrderMark && source.PathOnDisk.AsSpan().IndexOfAny("*?[{") < 0;
-            var path = usable
-                ? source.PathOnDisk!
-                : await copies.WriteAsync(bytes.AsMemory(hasByteOrderMark ? 3 : 0), Path.GetFileName(source.DisplayName), cancellationToken).ConfigureAwait(false);
-            file = new ValidatedPoliceUkFile(source.Name.Kind, source.Name.ForceSlug, source.Name.Month, sourceFile, path, statistics.Rows);
+            outcomes = new OutcomeRecordColumns();
+            statistics = new StreetFileStatistics(OutcomesFileReader.Read(text, source.DisplayName, source.Name.Month, outcomes.Add, issues), 0, 0, 0);
         }
 
+        var file = issues.Count == 0
+            ? new ValidatedPoliceUkFile(kind, source.Name.ForceSlug, source.Name.Month, sourceFile, street, outcomes)
+            : null;
         tally.Checked(source, statistics.Rows);
-        return new CheckedFile(file, statistics, issues);
+        return new CheckedFile(kind, file, statistics, issues);
     }
 
-    sealed record CheckedFile(ValidatedPoliceUkFile? File, StreetFileStatistics Statistics, IReadOnlyList<ImportIssue> Issues);
+    /// <summary>One file as read: its records for the store when it is valid (dropped once written), what it counted, its problems.</summary>
+    sealed record CheckedFile(PoliceUkFileKind Kind, ValidatedPoliceUkFile? File, StreetFileStatistics Statistics, IReadOnlyList<ImportIssue> Issues);
 
     /// <summary>Progress of one import, updated from the checking threads.</summary>
     sealed class Tally(int filesTotal, long bytesTotal, IProgress<ImportProgress>? progress)
@@ -170,11 +180,11 @@ public sealed class PoliceUkImporter(ICsaStore store, ArchiveLimits? limits = nu
             }
         }
 
-        public void Loading()
+        public void Committing()
         {
             lock (_lock)
             {
-                progress?.Report(new ImportProgress("loading", _filesDone, filesTotal, _rows, _bytesDone, bytesTotal, "the store", _clock.Elapsed));
+                progress?.Report(new ImportProgress("committing", _filesDone, filesTotal, _rows, _bytesDone, bytesTotal, "the store", _clock.Elapsed));
             }
         }
     }

@@ -5,27 +5,13 @@ using DuckDB.NET.Data;
 
 namespace Csa.Storage.DuckDb.Internal;
 
-/// <summary>An import batch: one DuckDB transaction, rolled back unless committed. Files are bulk-loaded
-/// with DuckDB's own parallel CSV reader when the batch commits, after csa has validated every row.</summary>
+/// <summary>An import batch: one DuckDB transaction, rolled back unless committed. Each validated file's records are
+/// written as it is added, through DuckDB's appender (in the transaction), so nothing is parsed twice.</summary>
 sealed class PoliceUkImportBatch : IPoliceUkImportBatch
 {
-    /// <summary>The columns of both data.police.uk file kinds, typed explicitly (no sniffing).</summary>
-    const string StreetColumns = """
-        {'Crime ID': 'VARCHAR', 'Month': 'VARCHAR', 'Reported by': 'VARCHAR', 'Falls within': 'VARCHAR',
-         'Longitude': 'DOUBLE', 'Latitude': 'DOUBLE', 'Location': 'VARCHAR', 'LSOA code': 'VARCHAR',
-         'LSOA name': 'VARCHAR', 'Crime type': 'VARCHAR', 'Last outcome category': 'VARCHAR', 'Context': 'VARCHAR'}
-        """;
-
-    const string OutcomeColumns = """
-        {'Crime ID': 'VARCHAR', 'Month': 'VARCHAR', 'Reported by': 'VARCHAR', 'Falls within': 'VARCHAR',
-         'Longitude': 'DOUBLE', 'Latitude': 'DOUBLE', 'Location': 'VARCHAR', 'LSOA code': 'VARCHAR',
-         'LSOA name': 'VARCHAR', 'Outcome type': 'VARCHAR'}
-        """;
-
     readonly DuckDBConnection _connection;
     readonly DuckDBTransaction _transaction;
     readonly TimeProvider _time;
-    readonly List<ValidatedPoliceUkFile> _files = [];
     bool _finished;
 
     public PoliceUkImportBatch(DuckDBConnection connection, TimeProvider time)
@@ -52,88 +38,74 @@ sealed class PoliceUkImportBatch : IPoliceUkImportBatch
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        _files.Add(file);
-        return new FileReplacement(earlier is not null, string.Equals(earlier, file.Source.Sha256, StringComparison.Ordinal));
-    }
-
-    public async Task CommitAsync(CancellationToken cancellationToken = default)
-    {
-        ObjectDisposedException.ThrowIf(_finished, this);
         try
         {
-            await LoadAllAsync(cancellationToken).ConfigureAwait(false);
+            Append(file, table, cancellationToken);
         }
         catch (DuckDBException e)
         {
-            throw new CsaImportException($"Nothing was imported: the store could not load the validated files ({e.Message}).", e);
+            throw new CsaImportException($"Nothing was imported: the store could not write {file.Source.Name} ({e.Message}).", e);
         }
 
+        return new FileReplacement(earlier is not null, string.Equals(earlier, file.Source.Sha256, StringComparison.Ordinal));
+    }
+
+    public Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_finished, this);
+        cancellationToken.ThrowIfCancellationRequested();
         _transaction.Commit();
         _finished = true;
+        return Task.CompletedTask;
     }
 
-    async Task LoadAllAsync(CancellationToken cancellationToken)
+    /// <summary>Appends the file's records to its table, in file order, within the batch's transaction.</summary>
+    void Append(ValidatedPoliceUkFile file, string table, CancellationToken cancellationToken)
     {
-        await LoadAsync(
-            PoliceUkFileKind.Street,
-            StreetColumns,
-            """
-            SELECT s.force, s.month, c."Crime ID", c."Reported by", c."Falls within", c."Longitude", c."Latitude",
-                   c."Location", c."LSOA code", c."LSOA name", c."Crime type", c."Crime type" = 'Anti-social behaviour',
-                   c."Last outcome category", c."Context"
-            """,
-            "street_record",
-            cancellationToken).ConfigureAwait(false);
-        await LoadAsync(
-            PoliceUkFileKind.Outcomes,
-            OutcomeColumns,
-            """SELECT s.force, s.month, c."Crime ID", c."Outcome type" """,
-            "outcome_event",
-            cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Loads every added file of one kind with a single read_csv over all of them (DuckDB reads them in parallel).</summary>
-    async Task LoadAsync(PoliceUkFileKind kind, string columns, string select, string table, CancellationToken cancellationToken)
-    {
-        var files = _files.Where(f => f.Kind == kind).ToArray();
-        if (files.Length == 0)
+        var month = file.Month.FirstDay;
+        using var appender = _connection.CreateAppender(table);
+        if (file.Street is { } street)
         {
-            return;
+            for (var i = 0; i < street.Count; i++)
+            {
+                if ((i & 0xFFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                appender.CreateRow()
+                    .AppendValue(file.ForceSlug)
+                    .AppendValue(month)
+                    .AppendValue(street.CrimeIds[i])
+                    .AppendValue(street.ReportedBy[i])
+                    .AppendValue(street.FallsWithin[i])
+                    .AppendValue(street.Longitudes[i])
+                    .AppendValue(street.Latitudes[i])
+                    .AppendValue(street.Locations[i])
+                    .AppendValue(street.LsoaCodes[i])
+                    .AppendValue(street.LsoaNames[i])
+                    .AppendValue(street.CrimeTypes[i])
+                    .AppendValue(PoliceUkCrimeTypes.IsAntiSocialBehaviour(street.CrimeTypes[i]))
+                    .AppendValue(street.LastOutcomes[i])
+                    .AppendValue(street.Contexts[i])
+                    .EndRow();
+            }
         }
 
-        using (var create = Command("CREATE OR REPLACE TEMP TABLE import_source (path VARCHAR, force VARCHAR, month DATE)"))
+        if (file.Outcomes is { } outcomes)
         {
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < outcomes.Count; i++)
+            {
+                appender.CreateRow()
+                    .AppendValue(file.ForceSlug)
+                    .AppendValue(month)
+                    .AppendValue(outcomes.CrimeIds[i])
+                    .AppendValue(outcomes.OutcomeTypes[i])
+                    .EndRow();
+            }
         }
 
-        foreach (var file in files)
-        {
-            using var source = Command("INSERT INTO import_source VALUES ($path, $force, $month)");
-            source.Parameters.Add(new DuckDBParameter("path", file.CsvPath));
-            source.Parameters.Add(new DuckDBParameter("force", file.ForceSlug));
-            source.Parameters.Add(new DuckDBParameter("month", file.Month.FirstDay));
-            await source.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        // read_csv takes its file list as a literal: each path is quoted, with any quote doubled.
-        var paths = string.Join(", ", files.Select(f => "'" + f.CsvPath.Replace("'", "''", StringComparison.Ordinal) + "'"));
-        using var load = Command($"""
-            INSERT INTO {table}
-            {select}
-            FROM read_csv([{paths}], header = true, delim = ',', quote = '"', escape = '"', auto_detect = false,
-                          strict_mode = true, filename = true, columns = {columns}) c
-            JOIN import_source s ON s.path = c.filename
-            """);
-        var loaded = await load.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        var expected = files.Sum(f => f.Rows);
-        if (loaded != expected)
-        {
-            throw new CsaImportException(
-                $"Nothing was imported: the store loaded {loaded} rows into {table} where csa validated {expected}. This is a fault in csa: please report it with the files.");
-        }
-
-        using var drop = Command("DROP TABLE import_source");
-        await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        appender.Close();
     }
 
     /// <summary>Removes what the store held for (kind, force, month); returns the earlier file's checksum, if any.</summary>
