@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Unicode;
@@ -9,13 +8,43 @@ namespace Csa.Ingest.Internal;
 /// <summary>An input file's bytes, checksum and UTF-8 text.</summary>
 static class TextFile
 {
+    /// <summary>The largest stated size read into an array made up front (256 MiB); a larger input grows a buffer as it is read.</summary>
+    const long PresizedLimit = 256L << 20;
+
     /// <summary>Reads a whole input (files are one force-month: a few MB) and checksums it.</summary>
-    public static async Task<(byte[] Bytes, SourceFile Source)> ReadAsync(Func<Stream> open, string displayName, CancellationToken cancellationToken)
+    /// <param name="open">Opens the input.</param>
+    /// <param name="displayName">The input as the user named it.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <param name="expectedLength">Its size when known (a zip entry's): the bytes are then read into one array of that size,
+    /// not a growing buffer and a copy (large arrays are costly to collect).</param>
+    public static async Task<(byte[] Bytes, SourceFile Source)> ReadAsync(Func<Stream> open, string displayName, CancellationToken cancellationToken, long expectedLength = -1)
     {
         using var stream = open();
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
-        var bytes = buffer.ToArray();
+        byte[] bytes;
+        if (expectedLength is >= 0 and <= PresizedLimit)
+        {
+            bytes = new byte[expectedLength];
+            try
+            {
+                await stream.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (EndOfStreamException e)
+            {
+                throw new InvalidDataException($"it is shorter than its stated size of {expectedLength:N0} bytes (a damaged or altered archive)", e);
+            }
+
+            if (stream.ReadByte() >= 0)
+            {
+                throw new InvalidDataException($"it is longer than its stated size of {expectedLength:N0} bytes (a damaged or altered archive)");
+            }
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            bytes = buffer.ToArray();
+        }
+
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes));
         return (bytes, new SourceFile(displayName, sha256, bytes.LongLength));
     }
@@ -40,13 +69,13 @@ static class TextFile
             span = span[3..];
         }
 
-        var chars = new char[span.Length];
-        var status = Utf8.ToUtf16(span, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
-        if (status == OperationStatus.Done)
+        if (Utf8.IsValid(span))
         {
-            return new string(chars, 0, charsWritten);
+            return Encoding.UTF8.GetString(span); // one string, no intermediate array
         }
 
+        var chars = new char[span.Length];
+        Utf8.ToUtf16(span, chars, out var bytesRead, out _, replaceInvalidSequences: false);
         var line = 1 + span[..bytesRead].Count((byte)'\n');
         issues.Add(new ImportIssue(
             displayName,

@@ -121,9 +121,9 @@ public sealed class PoliceUkImporter(ICsaStore store, ArchiveLimits? limits = nu
         SourceFile sourceFile;
         try
         {
-            (bytes, sourceFile) = await TextFile.ReadAsync(source.Open, source.DisplayName, cancellationToken).ConfigureAwait(false);
+            (bytes, sourceFile) = await TextFile.ReadAsync(source.Open, source.DisplayName, cancellationToken, source.Length).ConfigureAwait(false);
         }
-        catch (ArchiveEntryException e)
+        catch (Exception e) when (e is ArchiveEntryException or InvalidDataException)
         {
             tally.Checked(source, 0);
             return new CheckedFile(kind, null, new StreetFileStatistics(0, 0, 0, 0), [new ImportIssue(source.DisplayName, 0, e.Message)]);
