@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using DuckDB.NET.Data;
@@ -52,16 +51,16 @@ static class ImportProcessBench
             var referenceStore = Path.Combine(scratch, $"reference-{pair}.duckdb");
             var csaStore = Path.Combine(scratch, $"csa-{pair}.duckdb");
             string[] referenceRun = ["dotnet", bench, "--reference-read-csv", extracted, referenceStore];
-            string[] csaRun = [.. Host(csa), "import", "police-uk", "--store", csaStore, .. zips];
+            string[] csaRun = [.. Processes.Host(csa), "import", "police-uk", "--store", csaStore, .. zips];
             if (pair % 2 == 0)
             {
-                reference.Add(Timed(referenceRun));
-                import.Add(Timed(csaRun));
+                reference.Add(Processes.Timed(referenceRun));
+                import.Add(Processes.Timed(csaRun));
             }
             else
             {
-                import.Add(Timed(csaRun));
-                reference.Add(Timed(referenceRun));
+                import.Add(Processes.Timed(csaRun));
+                reference.Add(Processes.Timed(referenceRun));
             }
 
             File.Delete(referenceStore);
@@ -76,33 +75,6 @@ static class ImportProcessBench
         Console.WriteLine("|---|---|---|---|---|");
         Console.WriteLine(string.Create(c, $"| reference: DuckDB read_csv of the extracted street files | {referenceMedian:0.00} | {reference.Min(r => r.Seconds):0.00} | {reference.Max(r => r.PeakKiB) / 1024.0:N0} | 1.00× |"));
         Console.WriteLine(string.Create(c, $"| csa import police-uk of the zips{(installed is null ? string.Empty : " (installed)")} | {importMedian:0.00} | {import.Min(r => r.Seconds):0.00} | {import.Max(r => r.PeakKiB) / 1024.0:N0} | {importMedian / referenceMedian:0.00}× |"));
-    }
-
-    static string[] Host(string program) => program.EndsWith(".dll", StringComparison.Ordinal) ? ["dotnet", program] : [program];
-
-    /// <summary>Runs a whole process under GNU time: its wall time and peak resident set.</summary>
-    static (double Seconds, long PeakKiB) Timed(string[] command)
-    {
-        var report = Path.GetTempFileName();
-        var start = new ProcessStartInfo("/usr/bin/time") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])["-f", "%e %M", "-o", report, .. command])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["CI"] = "true";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{string.Join(' ', command)} failed (exit {process.ExitCode}): {errors}{output.Result}");
-        }
-
-        var fields = File.ReadAllText(report).Trim().Split('\n')[^1].Split(' ');
-        File.Delete(report);
-        return (double.Parse(fields[0], CultureInfo.InvariantCulture), long.Parse(fields[1], CultureInfo.InvariantCulture));
     }
 
     static double Median(IEnumerable<double> values)

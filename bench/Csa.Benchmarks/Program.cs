@@ -10,6 +10,7 @@ using Csa.Ingest.Geography;
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --atlas [--clients 50 --seconds 20]   (the atlas load test)
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --prc [--ods-rows 2000000]           (the Home Office tables)
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --import-process [--pairs 5 --zips DIR --csa PROGRAM] (whole import processes)
+//        dotnet run --project bench/Csa.Benchmarks -c Release -- --growth [--sizes 1,3,12,36 --rows 500000 --csa PROGRAM] (SYNTHETIC months)
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --startup [--rounds 15 --csa DLL]    (whole command processes)
 if (args is ["--reference-query", var referenceStore, var district, var from, var to])
 {
@@ -31,6 +32,14 @@ if (args.Contains("--import-process"))
         ImportProcessBench.Run(FindRepository(), folder, zipFolder, ArgValue("--pairs", 5), ArgText("--csa"));
         return Task.CompletedTask;
     });
+    return 0;
+}
+
+if (args.Contains("--growth"))
+{
+    var sizes = (ArgText("--sizes") ?? "1,3,12,36").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToArray();
+    var lsoas = await LsoasByForceAreaAsync(FindRepository());
+    await InScratchAsync("growth", folder => GrowthBench.RunAsync(FindRepository(), folder, sizes, ArgValue("--rows", 500_000), ArgText("--csa"), lsoas));
     return 0;
 }
 

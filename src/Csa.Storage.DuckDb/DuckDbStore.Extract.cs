@@ -2,6 +2,7 @@ using Csa.Core;
 using Csa.Core.Extract;
 using Csa.Core.Geography;
 using Csa.Core.Importing;
+using Csa.Storage.DuckDb.Internal;
 using DuckDB.NET.Data;
 
 namespace Csa.Storage.DuckDb;
@@ -111,7 +112,10 @@ public sealed partial class DuckDbStore
     }
 
     /// <inheritdoc/>
-    public async Task<Period?> GetExtractCoverageAsync(CancellationToken cancellationToken = default)
+    public Task<Period?> GetExtractCoverageAsync(CancellationToken cancellationToken = default) =>
+        RememberAsync(new AnswerKey(nameof(GetExtractCoverageAsync)), token => GetExtractCoverageFromFileAsync(token), cancellationToken);
+
+    async Task<Period?> GetExtractCoverageFromFileAsync(CancellationToken cancellationToken)
     {
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT min(recorded_month), max(recorded_month) FROM extract_crime";
@@ -154,7 +158,10 @@ public sealed partial class DuckDbStore
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<ExtractCountRow>> CountExtractAsync(Area area, Period period, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ExtractCountRow>> CountExtractAsync(Area area, Period period, CancellationToken cancellationToken = default) =>
+        RememberAsync(new AnswerKey(nameof(CountExtractAsync), area, period), token => CountExtractFromFileAsync(area, period, token), cancellationToken);
+
+    async Task<IReadOnlyList<ExtractCountRow>> CountExtractFromFileAsync(Area area, Period period, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(period);
@@ -190,7 +197,10 @@ public sealed partial class DuckDbStore
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<ExtractPersonCount>> CountExtractPeopleAsync(Area area, Period period, string? marker, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ExtractPersonCount>> CountExtractPeopleAsync(Area area, Period period, string? marker, CancellationToken cancellationToken = default) =>
+        RememberAsync(new AnswerKey(nameof(CountExtractPeopleAsync), area, period, marker), token => CountExtractPeopleFromFileAsync(area, period, marker, token), cancellationToken);
+
+    async Task<IReadOnlyList<ExtractPersonCount>> CountExtractPeopleFromFileAsync(Area area, Period period, string? marker, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(period);

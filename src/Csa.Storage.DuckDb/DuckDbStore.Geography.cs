@@ -1,5 +1,6 @@
 using Csa.Core.Geography;
 using Csa.Core.Importing;
+using Csa.Storage.DuckDb.Internal;
 using DuckDB.NET.Data;
 
 namespace Csa.Storage.DuckDb;
@@ -97,7 +98,10 @@ public sealed partial class DuckDbStore
             cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<Area>> FindAreasAsync(string codeOrName, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Area>> FindAreasAsync(string codeOrName, CancellationToken cancellationToken = default) =>
+        RememberAsync(new AnswerKey(nameof(FindAreasAsync), codeOrName), token => FindAreasFromFileAsync(codeOrName, token), cancellationToken);
+
+    async Task<IReadOnlyList<Area>> FindAreasFromFileAsync(string codeOrName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(codeOrName);
         var byCode = await ReadAreasAsync("lower(code) = lower($q)", codeOrName.Trim(), cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using Csa.Core;
 using Csa.Core.Geography;
 using Csa.Core.Importing;
+using Csa.Storage.DuckDb.Internal;
 using DuckDB.NET.Data;
 
 namespace Csa.Storage.DuckDb;
@@ -53,7 +54,10 @@ public sealed partial class DuckDbStore
     /// <remarks>A district, partnership or force area uses the district estimates where they are held (one series, never mixed
     /// with sums of LSOAs): a year's population is the sum of its 2019 districts, a merged council counting for its former
     /// districts together (<see cref="MergedCouncils"/>). Otherwise, and for wards, the sum of the area's LSOA estimates.</remarks>
-    public async Task<IReadOnlyDictionary<int, double>> GetPopulationAsync(Area area, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<int, double>> GetPopulationAsync(Area area, CancellationToken cancellationToken = default) =>
+        RememberAsync(new AnswerKey(nameof(GetPopulationAsync), area), token => GetPopulationFromFileAsync(area, token), cancellationToken);
+
+    async Task<IReadOnlyDictionary<int, double>> GetPopulationFromFileAsync(Area area, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(area);
         if (area.Level != AreaLevel.Ward && await DistrictSeriesAsync(area, cancellationToken).ConfigureAwait(false) is { Count: > 0 } series)
@@ -82,7 +86,10 @@ public sealed partial class DuckDbStore
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<PlacePopulation>> GetPlacePopulationsAsync(Area area, PlaceLevel level, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<PlacePopulation>> GetPlacePopulationsAsync(Area area, PlaceLevel level, CancellationToken cancellationToken = default) =>
+        RememberAsync(new AnswerKey(nameof(GetPlacePopulationsAsync), area, level), token => GetPlacePopulationsFromFileAsync(area, level, token), cancellationToken);
+
+    async Task<IReadOnlyList<PlacePopulation>> GetPlacePopulationsFromFileAsync(Area area, PlaceLevel level, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(area);
         using var command = _connection.CreateCommand();
@@ -132,7 +139,10 @@ public sealed partial class DuckDbStore
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<(Month Month, long Count)>> GetSeriesAsync(string name, Area area, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<(Month Month, long Count)>> GetSeriesAsync(string name, Area area, CancellationToken cancellationToken = default) =>
+        RememberAsync(new AnswerKey(nameof(GetSeriesAsync), name, area), token => GetSeriesFromFileAsync(name, area, token), cancellationToken);
+
+    async Task<IReadOnlyList<(Month Month, long Count)>> GetSeriesFromFileAsync(string name, Area area, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(area);
         using var command = _connection.CreateCommand();
@@ -246,7 +256,10 @@ public sealed partial class DuckDbStore
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<Boundary>> GetBoundariesAsync(string kind, IReadOnlyCollection<string>? codes, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Boundary>> GetBoundariesAsync(string kind, IReadOnlyCollection<string>? codes, CancellationToken cancellationToken = default) =>
+        RememberAsync(new AnswerKey(nameof(GetBoundariesAsync), kind, codes is null ? null : string.Join(",", codes)), token => GetBoundariesFromFileAsync(kind, codes, token), cancellationToken);
+
+    async Task<IReadOnlyList<Boundary>> GetBoundariesFromFileAsync(string kind, IReadOnlyCollection<string>? codes, CancellationToken cancellationToken)
     {
         using var command = _connection.CreateCommand();
         command.CommandText = "SELECT code, name, kind, vintage, geojson, vertices, original_vertices FROM boundary WHERE kind = $kind ORDER BY code";

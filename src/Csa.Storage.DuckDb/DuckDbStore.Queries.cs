@@ -4,6 +4,7 @@ using Csa.Core;
 using Csa.Core.Geography;
 using Csa.Core.Importing;
 using Csa.Core.PoliceUk;
+using Csa.Storage.DuckDb.Internal;
 using DuckDB.NET.Data;
 
 namespace Csa.Storage.DuckDb;
@@ -11,7 +12,10 @@ namespace Csa.Storage.DuckDb;
 public sealed partial class DuckDbStore
 {
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<CrimeCountRow>> CountAsync(CountQuery query, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<CrimeCountRow>> CountAsync(CountQuery query, CancellationToken cancellationToken = default) =>
+        RememberAsync(new AnswerKey(nameof(CountAsync), query), token => CountFromFileAsync(query, token), cancellationToken);
+
+    async Task<IReadOnlyList<CrimeCountRow>> CountFromFileAsync(CountQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         var byMonth = query.Grouping.HasFlag(CountGrouping.Month);
@@ -73,11 +77,17 @@ public sealed partial class DuckDbStore
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<string>> GetDistrictCodesAsync(Area area, CancellationToken cancellationToken = default) =>
-        ReadAreaCodesAsync("SELECT DISTINCT a.district_code FROM lsoa_ward_district a", area, cancellationToken);
+        RememberAsync(
+            new AnswerKey(nameof(GetDistrictCodesAsync), area),
+            token => ReadAreaCodesAsync("SELECT DISTINCT a.district_code FROM lsoa_ward_district a", area, token),
+            cancellationToken);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<string>> GetForceAreaCodesAsync(Area area, CancellationToken cancellationToken = default) =>
-        ReadAreaCodesAsync("SELECT DISTINCT d.force_area_code FROM lsoa_ward_district a JOIN district_hierarchy d ON d.district_code = a.district_code", area, cancellationToken);
+        RememberAsync(
+            new AnswerKey(nameof(GetForceAreaCodesAsync), area),
+            token => ReadAreaCodesAsync("SELECT DISTINCT d.force_area_code FROM lsoa_ward_district a JOIN district_hierarchy d ON d.district_code = a.district_code", area, token),
+            cancellationToken);
 
     async Task<IReadOnlyList<string>> ReadAreaCodesAsync(string select, Area area, CancellationToken cancellationToken)
     {
@@ -96,7 +106,10 @@ public sealed partial class DuckDbStore
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<(string Code, string Name)>> GetWardsAsync(Area area, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<(string Code, string Name)>> GetWardsAsync(Area area, CancellationToken cancellationToken = default) =>
+        RememberAsync(new AnswerKey(nameof(GetWardsAsync), area), token => GetWardsFromFileAsync(area, token), cancellationToken);
+
+    async Task<IReadOnlyList<(string Code, string Name)>> GetWardsFromFileAsync(Area area, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(area);
         using var command = _connection.CreateCommand();
@@ -113,7 +126,10 @@ public sealed partial class DuckDbStore
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<(string Code, string Name)>> GetLsoasAsync(Area area, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<(string Code, string Name)>> GetLsoasAsync(Area area, CancellationToken cancellationToken = default) =>
+        RememberAsync(new AnswerKey(nameof(GetLsoasAsync), area), token => GetLsoasFromFileAsync(area, token), cancellationToken);
+
+    async Task<IReadOnlyList<(string Code, string Name)>> GetLsoasFromFileAsync(Area area, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(area);
         using var command = _connection.CreateCommand();
@@ -130,7 +146,10 @@ public sealed partial class DuckDbStore
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<ForceMonth>> GetHeldStreetMonthsAsync(Area? area, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ForceMonth>> GetHeldStreetMonthsAsync(Area? area, CancellationToken cancellationToken = default) =>
+        RememberAsync(new AnswerKey(nameof(GetHeldStreetMonthsAsync), area), token => GetHeldStreetMonthsFromFileAsync(area, token), cancellationToken);
+
+    async Task<IReadOnlyList<ForceMonth>> GetHeldStreetMonthsFromFileAsync(Area? area, CancellationToken cancellationToken)
     {
         using var command = _connection.CreateCommand();
         command.CommandText = $"""

@@ -17,12 +17,18 @@ public sealed partial class DuckDbStore : ICsaStore
 {
     readonly DuckDBConnection _connection;
     readonly TimeProvider _time;
+    readonly IDisposable? _release;
 
-    DuckDbStore(DuckDBConnection connection, TimeProvider time, StoreInfo info)
+    /// <summary>Answers kept while the store is open read-only (null when it can be written).</summary>
+    readonly ReadOnlyAnswers? _answers;
+
+    DuckDbStore(DuckDBConnection connection, TimeProvider time, StoreInfo info, IDisposable? release = null, ReadOnlyAnswers? answers = null)
     {
         _connection = connection;
         _time = time;
         Info = info;
+        _release = release;
+        _answers = answers;
     }
 
     /// <inheritdoc/>
@@ -51,34 +57,122 @@ public sealed partial class DuckDbStore : ICsaStore
             throw new CsaStoreException($"Cannot open the store {path}: the folder {directory} does not exist.");
         }
 
-        var connection = new DuckDBConnection($"Data Source={fullPath}");
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DuckDBException e)
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            throw new CsaStoreException(DescribeOpenFailure(path, e), e);
-        }
-
+        var (connection, writerMark) = await OpenWritableAsync(fullPath, path, cancellationToken).ConfigureAwait(false);
         try
         {
             var before = await Migrations.ApplyAsync(connection, path, targetVersion, time, CsaVersion, cancellationToken).ConfigureAwait(false);
             var info = new StoreInfo(path, Math.Max(before, targetVersion), before < targetVersion ? before : null);
-            return new DuckDbStore(connection, time, info);
+            return new DuckDbStore(connection, time, info, writerMark);
         }
         catch
         {
             await connection.DisposeAsync().ConfigureAwait(false);
+            writerMark?.Dispose();
             throw;
         }
     }
 
+    /// <summary>Opens the file for writing. Held by a csa server, it asks the server to let go and waits for it
+    /// (<see cref="StoreHandover"/>), keeping its mark until the store is closed; held by anything else, it fails at once.</summary>
+    static async Task<(DuckDBConnection Connection, IDisposable? WriterMark)> OpenWritableAsync(string fullPath, string path, CancellationToken cancellationToken)
+    {
+        IDisposable? writerMark = null;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var connection = new DuckDBConnection($"Data Source={fullPath}");
+            try
+            {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                if (!await IsSharedReadOnlyAsync(connection, fullPath, cancellationToken).ConfigureAwait(false))
+                {
+                    return (connection, writerMark);
+                }
+
+                // A server in this very process holds the file read-only, and DuckDB.NET handed its database out again:
+                // wait for the server to let go, as for a server in another process.
+                await connection.DisposeAsync().ConfigureAwait(false);
+                if (waited.Elapsed > StoreHandover.WaitLimit)
+                {
+                    writerMark?.Dispose();
+                    throw new CsaStoreException($"The store {path} is in use by the atlas in this process, which did not let go of it within {StoreHandover.WaitLimit.TotalSeconds:0} s.");
+                }
+
+                writerMark ??= StoreHandover.Mark(StoreHandover.WriterMark(fullPath));
+            }
+            catch (DuckDBException e)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                var serverWillYield = IsHeldElsewhere(e) && (writerMark is not null || StoreHandover.ServerHolding(fullPath));
+                if (!serverWillYield || waited.Elapsed > StoreHandover.WaitLimit)
+                {
+                    writerMark?.Dispose();
+                    throw new CsaStoreException(DescribeOpenFailure(path, e), e);
+                }
+
+                writerMark ??= StoreHandover.Mark(StoreHandover.WriterMark(fullPath));
+            }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                writerMark?.Dispose();
+                throw;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Whether the connection got a database that a server of this process opened read-only (looked into only
+    /// when a server says it holds the file: other writers find the file locked instead).</summary>
+    static async Task<bool> IsSharedReadOnlyAsync(DuckDBConnection connection, string fullPath, CancellationToken cancellationToken)
+    {
+        if (!StoreHandover.ServerHolding(fullPath))
+        {
+            return false;
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT readonly FROM duckdb_databases() WHERE database_name = current_database()";
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true;
+    }
+
+    /// <summary>A new connection to this store's open database, for one reader of a server that keeps the store open between
+    /// requests: while this store is open, DuckDB.NET gives a connection with the same settings the database already open
+    /// instead of opening the file again. <paramref name="release"/> is disposed when the reader is.</summary>
+    public DuckDbStore NewReader(IDisposable release)
+    {
+        ArgumentNullException.ThrowIfNull(release);
+        var connection = new DuckDBConnection(_connection.ConnectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        return new DuckDbStore(connection, _time, Info, release, _answers);
+    }
+
+    /// <summary>A question's answer: kept for as long as the store is open read-only (and shared with its
+    /// <see cref="NewReader"/>s), asked of the file each time otherwise.</summary>
+    /// <remarks>A kept answer is computed without the asker's cancellation: others may be waiting for it.</remarks>
+    Task<T> RememberAsync<T>(AnswerKey key, Func<CancellationToken, Task<T>> fromFile, CancellationToken cancellationToken)
+        where T : class? =>
+        _answers is null ? fromFile(cancellationToken) : _answers.GetAsync(key, () => fromFile(CancellationToken.None));
+
     /// <summary>Opens the store at <paramref name="path"/> read-only, as a server that never writes does: several
-    /// processes may hold it so, but none while another writes (DuckDB's rule).</summary>
+    /// processes may hold it so, but none while another writes (DuckDB's rule). Its answers to the same question are kept
+    /// while it is open (nothing can change the file meanwhile).</summary>
     /// <exception cref="CsaStoreException">No such file, a store of another schema version (an older one must be migrated by a csa command first), or the file is held for writing.</exception>
-    public static async Task<DuckDbStore> OpenReadOnlyAsync(string path, TimeProvider time, CancellationToken cancellationToken = default)
+    /// <param name="path">The store file.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="keepAnswers">Whether to keep answers while open (false only to measure the file's own cost).</param>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    public static async Task<DuckDbStore> OpenReadOnlyAsync(string path, TimeProvider time, bool keepAnswers = true, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(time);
@@ -99,7 +193,7 @@ public sealed partial class DuckDbStore : ICsaStore
                     : $"The store {path} was made by a newer csa (schema version {version}; this csa knows versions up to {Migrations.Latest}).");
             }
 
-            return new DuckDbStore(connection, time, new StoreInfo(path, version, null));
+            return new DuckDbStore(connection, time, new StoreInfo(path, version, null), answers: keepAnswers ? new ReadOnlyAnswers() : null);
         }
         catch (DuckDBException e)
         {
@@ -113,8 +207,10 @@ public sealed partial class DuckDbStore : ICsaStore
         }
     }
 
+    static bool IsHeldElsewhere(DuckDBException e) => e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase);
+
     static string DescribeOpenFailure(string path, DuckDBException e) =>
-        e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase)
+        IsHeldElsewhere(e)
             ? $"The store {path} is in use by another csa process (DuckDB allows one writer). Wait for it to finish, or use another --store. ({e.Message})"
             : $"Cannot open the store {path}: {e.Message}";
 
@@ -130,5 +226,9 @@ public sealed partial class DuckDbStore : ICsaStore
     }
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync() => await _connection.DisposeAsync().ConfigureAwait(false);
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync().ConfigureAwait(false);
+        _release?.Dispose();
+    }
 }

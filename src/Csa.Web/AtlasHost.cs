@@ -27,6 +27,7 @@ public static class AtlasHost
             ["Atlas:SuppressUpTo"] = options.SuppressUpTo.ToString(CultureInfo.InvariantCulture),
             ["Atlas:TileUrl"] = options.TileUrl,
             ["Atlas:TileAttribution"] = options.TileAttribution,
+            ["Atlas:KeepAnswers"] = options.KeepAnswers ? "true" : "false",
         };
         for (var i = 0; i < (options.RestrictedMarkers?.Length ?? 0); i++)
         {

@@ -4,8 +4,9 @@ using Csa.Tests;
 
 namespace Csa.Cli.Tests;
 
-/// <summary>While another process holds the store for writing, <c>csa serve</c> answers 503 with Retry-After, never naming the
-/// store's path, and answers again once the store is free.</summary>
+/// <summary>While another process writes the store, <c>csa serve</c> answers 503 with Retry-After, never naming the store's
+/// path, and answers again once the store is free: the server holds the store between requests and lets go of it when a
+/// writer asks (<see cref="StoreHandover"/>).</summary>
 public sealed class StoreBusyTests
 {
     [Fact]
@@ -19,17 +20,24 @@ public sealed class StoreBusyTests
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             await CsaServer.WaitUntilUpAsync(http);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/areas?q=Hunt")).StatusCode);
+            Assert.True(File.Exists(StoreHandover.ServerMark(scratch.File("csa.duckdb"))), "the server marks that it holds the store");
             HttpResponseMessage busy;
             await using (await DuckDbStore.OpenAsync(scratch.File("csa.duckdb"), TimeProvider.System))
             {
-                busy = await http.GetAsync("/api/areas?q=Hunt");
+                // The writer got in: the server let go of the file and says so to every request it cannot answer from its
+                // kept answers (the one asked before is still the store's latest: the writer has changed nothing yet).
+                Assert.False(File.Exists(StoreHandover.ServerMark(scratch.File("csa.duckdb"))));
+                Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/areas?q=Hunt")).StatusCode);
+                busy = await http.GetAsync("/api/areas?q=Cambridge");
             }
 
             var body = await busy.Content.ReadAsStringAsync();
             Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.StatusCode);
-            Assert.Equal(TimeSpan.FromSeconds(5), busy.Headers.RetryAfter?.Delta);
+            Assert.Equal(TimeSpan.FromSeconds(1), busy.Headers.RetryAfter?.Delta);
             Assert.DoesNotContain(scratch.Path, body, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/areas?q=Hunt")).StatusCode);
+            Assert.False(File.Exists(StoreHandover.WriterMark(scratch.File("csa.duckdb"))), "the writer removes its mark when it closes the store");
         }
         finally
         {

@@ -21,7 +21,50 @@ public class PoliceUkImportTests
         { "empty file", _ => [], ": the file is empty: it has no header line" },
         { "header and no rows", bytes => Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(bytes).Split('\n')[0] + "\n"), ":1: the street file has a header and no rows: csa refuses it rather than hold a month of no crime" },
         { "not UTF-8", bytes => [.. bytes[..500], 0xE9, .. bytes[500..]], ":3: the file is not UTF-8 text (invalid byte 0xE9 at offset 500)" },
+        { "no Reported by", bytes => Edit(bytes, lines => lines[11] = ReplaceField(lines[11], 2, string.Empty)), ":12: Reported by is empty" },
+        { "no Falls within", bytes => Edit(bytes, lines => lines[12] = ReplaceField(lines[12], 3, string.Empty)), ":13: Falls within is empty" },
+        { "no Location", bytes => Edit(bytes, lines => lines[13] = ReplaceField(lines[13], 6, string.Empty)), ":14: Location is empty" },
+        { "bad LSOA code", bytes => Edit(bytes, lines => lines[14] = ReplaceField(lines[14], 7, "E0102795")), ":15: LSOA code 'E0102795' is not an LSOA code (E01 or W01 and six digits)" },
+        { "an unquoted comma", bytes => Edit(bytes, lines => lines[15] = ReplaceField(lines[15], 6, "On or near High Street, Ramsey")), ":16: 13 fields where the header has 12 (an unquoted comma?)" },
+        { "longitude without latitude", bytes => Edit(bytes, lines => lines[17] = ReplaceField(lines[17], 5, string.Empty)), ":18: Longitude is given without a Latitude (give both, or neither for no location)" },
+        { "bad month", bytes => Edit(bytes, lines => lines[16] = ReplaceField(lines[16], 1, "Aug 2019")), ":17: Month 'Aug 2019' is not a month written as YYYY-MM" },
     };
+
+    /// <summary>The one-pass import writes each valid file as it reads it (July's went to the store before August's bad row
+    /// was read): a bad row in a zip entry still names the entry and line, and the whole import is rolled back.</summary>
+    [Fact]
+    public async Task ImportAsync_BadRowInAZipAfterGoodFiles_RollsBackWhatWasWritten()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        await using var store = await StoreTestKit.OpenAsync(scratch);
+        await StoreTestKit.ImportLookupsAsync(store, TestPaths.LsoaWardDistrict);
+        var before = await StoreTestKit.SnapshotAsync(store);
+        var zip = scratch.File("cambridgeshire.zip");
+        using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
+        {
+            foreach (var month in new[] { "2019-07", "2019-08" })
+            {
+                var name = $"{month}/{month}-cambridgeshire-street.csv";
+                var bytes = await File.ReadAllBytesAsync(Path.Combine(TestPaths.Cambridgeshire, name));
+                if (month == "2019-08")
+                {
+                    bytes = Edit(bytes, lines => lines[7000] = ReplaceField(lines[7000], 9, "Assault"));
+                }
+
+                await using var entry = await archive.CreateEntry(name).OpenAsync();
+                await entry.WriteAsync(bytes);
+            }
+        }
+
+        var error = await Assert.ThrowsAsync<CsaImportException>(() => StoreTestKit.ImportAsync(store, zip));
+
+        var issue = Assert.Single(error.Issues);
+        Assert.Equal($"{zip}!2019-08/2019-08-cambridgeshire-street.csv", issue.File);
+        Assert.Equal(7001, issue.Line);
+        Assert.Equal("Crime type 'Assault' is not one of data.police.uk's 14 crime types", issue.Reason);
+        Assert.Equal(before, await StoreTestKit.SnapshotAsync(store));
+        Assert.Equal(0, (await store.GetTableCountsAsync())["street_record"]);
+    }
 
     [Theory]
     [MemberData(nameof(BadFiles))]

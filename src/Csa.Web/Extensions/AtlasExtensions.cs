@@ -26,6 +26,7 @@ public static class AtlasExtensions
             var atlas = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AtlasOptions>>().Value;
             return new DisclosureService(new DisclosureSettings(atlas.Public, atlas.SuppressUpTo, atlas.SecondarySuppression));
         });
+        builder.Services.AddDataVersionCache();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<QueryErrorHandler>();
         builder.Services.AddExceptionHandler<StoreBusyHandler>();
@@ -99,6 +100,7 @@ public static class AtlasExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseDataVersionETags();
         app.MapAuthEndpoints();
         app.MapAreaEndpoints();
         app.MapMapEndpoints();

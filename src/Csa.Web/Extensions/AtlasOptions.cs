@@ -35,6 +35,10 @@ public sealed class AtlasOptions
     /// <summary>A restricted-atlas session ends this long after its login, however busy (default 8 hours).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>Whether the atlas keeps answers between requests (the store's answers while it is open, public responses
+    /// by data version): true; false only to measure what an uncached request costs (the load benchmark).</summary>
+    public bool KeepAnswers { get; set; } = true;
+
     /// <summary>The restricted markers in force.</summary>
     public IReadOnlyList<string> EffectiveRestrictedMarkers => RestrictedMarkers is { Length: > 0 } configured ? configured : DefaultRestrictedMarkers;
 }

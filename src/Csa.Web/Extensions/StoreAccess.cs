@@ -1,13 +1,208 @@
+using Csa.Core;
 using Csa.Storage.DuckDb;
 using Microsoft.Extensions.Options;
 
 namespace Csa.Web.Extensions;
 
-/// <summary>Opens the store read-only for one request: the atlas never writes, so csa imports and other
-/// readers are not kept out for longer than a request (DuckDB allows one writer or many readers).</summary>
-public sealed class StoreAccess(IOptions<AtlasOptions> options, TimeProvider time)
+/// <summary>The atlas's one way into the store: a read-only DuckDB database opened once and shared by every request (each
+/// gets a connection of its own to it), let go whenever a csa command asks to write (<see cref="StoreHandover"/>).</summary>
+/// <remarks>
+/// Opening the file is most of what a request used to cost, so it stays open between requests. When a writer asks for the
+/// store, new requests are answered 503 with Retry-After (through <see cref="CsaStoreException"/>), requests already reading
+/// finish, and the file is closed for the writer; once the writer is done, the next request opens the file again and sees
+/// its data. <see cref="DataVersion"/> names the state of the file, for ETags and the response cache.
+/// </remarks>
+public sealed class StoreAccess : IAsyncDisposable
 {
-    /// <summary>Opens the store read-only.</summary>
-    public Task<DuckDbStore> OpenAsync(CancellationToken cancellationToken) =>
-        DuckDbStore.OpenReadOnlyAsync(options.Value.StorePath, time, cancellationToken);
+    /// <summary>How often the atlas looks for a writer's request while it holds the store.</summary>
+    static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);
+
+    readonly string _path;
+    readonly bool _keepAnswers;
+    readonly TimeProvider _time;
+    readonly Lock _lock = new();
+    readonly SemaphoreSlim _opening = new(1, 1);
+
+    /// <summary>At most this many requests read at once (twice the cores); the others wait without holding a thread. DuckDB
+    /// answers a query on threads of its own, so more readers than that only queue inside it, each blocking a thread of the
+    /// server's pool (DuckDB.NET's calls are synchronous), which starves every other request.</summary>
+    readonly SemaphoreSlim _readSlots = new(Environment.ProcessorCount * 2, Environment.ProcessorCount * 2);
+    readonly ITimer _watch;
+    DuckDbStore? _shared;
+    IDisposable? _serverMark;
+    int _readers;
+    bool _yielding;
+
+    /// <summary>Made once per server.</summary>
+    public StoreAccess(IOptions<AtlasOptions> options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _path = Path.GetFullPath(options.Value.StorePath);
+        _keepAnswers = options.Value.KeepAnswers;
+        _time = time;
+        _watch = time.CreateTimer(_ => WatchForWriter(), null, WatchInterval, WatchInterval);
+    }
+
+    /// <summary>The state of the store file (its size and time of last change, and its write-ahead log's): it changes when an
+    /// import changes the data, and names the answers made from it.</summary>
+    public string DataVersion
+    {
+        get
+        {
+            var file = new FileInfo(_path);
+            var log = new FileInfo(_path + ".wal");
+            return FormattableString.Invariant($"{(file.Exists ? file.LastWriteTimeUtc.Ticks : 0):x}-{(file.Exists ? file.Length : 0):x}-{(log.Exists ? log.LastWriteTimeUtc.Ticks : 0):x}-{(log.Exists ? log.Length : 0):x}");
+        }
+    }
+
+    /// <summary>A reader of the store for one request; dispose it when the request is done.</summary>
+    /// <exception cref="CsaStoreException">A csa command is writing the store (the atlas answers 503), or it cannot be opened.</exception>
+    public async Task<DuckDbStore> OpenAsync(CancellationToken cancellationToken)
+    {
+        await _readSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _readSlots.Release();
+            throw;
+        }
+    }
+
+    async Task<DuckDbStore> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        var shared = _shared;
+        if (shared is null || _yielding)
+        {
+            await _opening.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                shared = await OpenSharedAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _opening.Release();
+            }
+        }
+
+        lock (_lock)
+        {
+            if (_yielding || !ReferenceEquals(shared, _shared))
+            {
+                throw Busy();
+            }
+
+            var reader = shared.NewReader(new ReaderDone(this));
+            _readers++;
+            return reader;
+        }
+    }
+
+    /// <summary>Opens the shared database unless a writer has it; called one at a time.</summary>
+    async Task<DuckDbStore> OpenSharedAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_yielding)
+            {
+                if (StoreHandover.WriterWaiting(_path))
+                {
+                    throw Busy();
+                }
+
+                _yielding = false; // the writer is done: open the file again, with its data
+            }
+
+            if (_shared is { } open)
+            {
+                return open;
+            }
+        }
+
+        var shared = await DuckDbStore.OpenReadOnlyAsync(_path, _time, _keepAnswers, cancellationToken).ConfigureAwait(false);
+        lock (_lock)
+        {
+            _serverMark = StoreHandover.Mark(StoreHandover.ServerMark(_path));
+            _shared = shared;
+            return shared;
+        }
+    }
+
+    /// <summary>When a writer asks for the store: stop taking readers, and close the file once the last one is done.</summary>
+    void WatchForWriter()
+    {
+        lock (_lock)
+        {
+            if (_shared is null || _yielding || !StoreHandover.WriterWaiting(_path))
+            {
+                return;
+            }
+
+            _yielding = true;
+            if (_readers == 0)
+            {
+                CloseShared();
+            }
+        }
+    }
+
+    void ReaderFinished()
+    {
+        lock (_lock)
+        {
+            _readers--;
+            if (_yielding && _readers == 0)
+            {
+                CloseShared();
+            }
+        }
+
+        _readSlots.Release();
+    }
+
+    /// <summary>Closes the shared database (no reader holds it) and removes the server's mark, so the writer gets in.</summary>
+    void CloseShared()
+    {
+        var shared = _shared;
+        _shared = null;
+        shared?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _serverMark?.Dispose();
+        _serverMark = null;
+    }
+
+    static CsaStoreException Busy() =>
+        new("Another csa process is writing the store; the atlas reads it again as soon as it is done.");
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await _watch.DisposeAsync().ConfigureAwait(false);
+        lock (_lock)
+        {
+            _yielding = true;
+            if (_readers == 0)
+            {
+                CloseShared();
+            }
+        }
+
+        _opening.Dispose();
+        _readSlots.Dispose();
+    }
+
+    /// <summary>Counts a request's reader out when it is disposed.</summary>
+    sealed class ReaderDone(StoreAccess access) : IDisposable
+    {
+        int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                access.ReaderFinished();
+            }
+        }
+    }
 }

@@ -7,8 +7,9 @@ namespace Csa.Web.Extensions;
 /// proxies try again shortly instead of giving up. The store's own message (which names its path) stays on the server.</summary>
 sealed class StoreBusyHandler(IProblemDetailsService problems) : IExceptionHandler
 {
-    /// <summary>Seconds a client should wait before trying again.</summary>
-    public const int RetryAfterSeconds = 5;
+    /// <summary>Seconds a client should wait before trying again: a writer that asked the atlas for the store is usually
+    /// done within seconds, and the atlas takes the store back at the first request after it.</summary>
+    public const int RetryAfterSeconds = 1;
 
     /// <inheritdoc/>
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -27,7 +28,7 @@ sealed class StoreBusyHandler(IProblemDetailsService problems) : IExceptionHandl
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "The store is busy; try again shortly.",
-                Detail = "Another csa process (an import) holds the store; the atlas reads it again as soon as it is free.",
+                Detail = "Another csa process (an import) is writing the store; the atlas reads it again as soon as it is done.",
             },
             Exception = exception,
         });
