@@ -121,10 +121,22 @@ public sealed class StoreAccess : IAsyncDisposable
             }
         }
 
-        var shared = await DuckDbStore.OpenReadOnlyAsync(_path, _time, _keepAnswers, cancellationToken).ConfigureAwait(false);
+        // The mark goes up first, so that a writer who finds the file held always finds the mark too.
+        var serverMark = StoreHandover.Mark(StoreHandover.ServerMark(_path));
+        DuckDbStore shared;
+        try
+        {
+            shared = await DuckDbStore.OpenReadOnlyAsync(_path, _time, _keepAnswers, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            serverMark.Dispose();
+            throw;
+        }
+
         lock (_lock)
         {
-            _serverMark = StoreHandover.Mark(StoreHandover.ServerMark(_path));
+            _serverMark = serverMark;
             _shared = shared;
             return shared;
         }
