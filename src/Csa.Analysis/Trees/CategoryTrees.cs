@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Csa.Core;
 using Csa.Core.Classification;
 using Csa.Core.PoliceUk;
@@ -14,7 +12,7 @@ namespace Csa.Analysis.Trees;
 /// and <c>policeUkTypes</c> for data.police.uk street data. Every name is checked against csa's offence
 /// classification, so a misspelt group is an error naming the row, never an empty row.
 /// </remarks>
-public static partial class CategoryTrees
+public static class CategoryTrees
 {
     /// <summary>The built-in trees.</summary>
     public static IReadOnlyList<string> BuiltIn { get; } = ["seed", "ons", "police-uk"];
@@ -50,16 +48,7 @@ public static partial class CategoryTrees
     /// <exception cref="CsaQueryException">The text is not a valid tree.</exception>
     public static CategoryTree Parse(string text, string source)
     {
-        TreeFile file;
-        try
-        {
-            file = JsonSerializer.Deserialize(text, TreeFileJson.Default.TreeFile) ?? throw new JsonException("the file is empty");
-        }
-        catch (JsonException e)
-        {
-            throw new CsaQueryException($"{source}: not a valid tree file: {e.Message}", e);
-        }
-
+        var file = TreeFileReader.Read(text, source);
         if (string.IsNullOrWhiteSpace(file.Name) || file.Rows is not { Count: > 0 })
         {
             throw new CsaQueryException($"{source}: a tree needs a name and at least one row.");
@@ -122,26 +111,4 @@ public static partial class CategoryTrees
         OffenceCodes.TryFind(code, out var offence)
             ? offence.Code
             : throw new CsaQueryException($"{where}: {key}: '{code}' is not a Home Office offence code csa knows ({OffenceCodes.Edition}).");
-
-    sealed record TreeFile(string? Name, string? Description, IReadOnlyList<string>? Limits, IReadOnlyList<TreeRowFile>? Rows);
-
-    sealed record TreeRowFile(
-        string Label,
-        int Level,
-        bool All,
-        IReadOnlyList<string>? Groups,
-        IReadOnlyList<string>? Subgroups,
-        IReadOnlyList<string>? Codes,
-        IReadOnlyList<string>? ExceptCodes,
-        string? Marker,
-        IReadOnlyList<string>? PoliceUkTypes);
-
-    /// <summary>The tree file's JSON, generated at build time: a command reads a tree without reflection's start-up cost.</summary>
-    [JsonSourceGenerationOptions(
-        PropertyNameCaseInsensitive = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
-    [JsonSerializable(typeof(TreeFile))]
-    sealed partial class TreeFileJson : JsonSerializerContext;
 }
