@@ -168,7 +168,9 @@ public sealed class AtlasBrowserTests(AtlasStoreFixture fixture)
         await session.Page.GotoAsync(session.BaseUrl + "/");
         try
         {
-            await session.Page.WaitForURLAsync("**/login", new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
+            // Waits for the load, not the commit: when the page is at /login before the wait begins (the atlas answers its
+            // first request in milliseconds now), a wait for a commit that has already happened never ends.
+            await session.Page.WaitForURLAsync("**/login", new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Load });
             await session.Page.WaitForSelectorAsync("input[name=name]");
         }
         catch (TimeoutException e)
