@@ -76,5 +76,5 @@ static class GrowthBench
         return (times[0], times.Skip(1).Order().ElementAt(2));
     }
 
-    static double Median(int runs, Func<double> run) => Enumerable.Range(0, runs).Select(_ => run()).Order().ElementAt(runs / 2);
+    static double Median(int runs, Func<double> run) => Processes.Median(Enumerable.Range(0, runs).Select(_ => run()));
 }

@@ -68,18 +68,12 @@ static class ImportProcessBench
         }
 
         var c = CultureInfo.InvariantCulture;
-        var referenceMedian = Median(reference.Select(r => r.Seconds));
-        var importMedian = Median(import.Select(r => r.Seconds));
+        var referenceMedian = Processes.Median(reference.Select(r => r.Seconds));
+        var importMedian = Processes.Median(import.Select(r => r.Seconds));
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {pairs} alternating pairs; {zips.Length} zips in {zipFolder}");
         Console.WriteLine("| process | median (s) | min (s) | peak memory (MiB, max) | ratio to the reference |");
         Console.WriteLine("|---|---|---|---|---|");
         Console.WriteLine(string.Create(c, $"| reference: DuckDB read_csv of the extracted street files | {referenceMedian:0.00} | {reference.Min(r => r.Seconds):0.00} | {reference.Max(r => r.PeakKiB) / 1024.0:N0} | 1.00× |"));
         Console.WriteLine(string.Create(c, $"| csa import police-uk of the zips{(installed is null ? string.Empty : " (installed)")} | {importMedian:0.00} | {import.Min(r => r.Seconds):0.00} | {import.Max(r => r.PeakKiB) / 1024.0:N0} | {importMedian / referenceMedian:0.00}× |"));
-    }
-
-    static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

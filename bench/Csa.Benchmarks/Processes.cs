@@ -34,6 +34,13 @@ static class Processes
         return (double.Parse(fields[0], CultureInfo.InvariantCulture), long.Parse(fields[1], CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The median of the timings (the mean of the middle two for an even count).</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
     /// <summary>Runs a process to its end, untimed; a failure stops the benchmark.</summary>
     public static void Run(string[] command) => Timed(command);
 }

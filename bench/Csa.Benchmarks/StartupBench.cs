@@ -83,23 +83,22 @@ static class StartupBench
             }
         }
 
-        var reference = Median(times[runs[0].Name]);
+        var reference = Processes.Median(times[runs[0].Name]);
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {rounds} alternating rounds; whole processes (dotnet NAME.dll, or the installed executable), store of Cambridgeshire's three bundled months");
         Console.WriteLine("| process | median (s) | min (s) | ratio to the reference |");
         Console.WriteLine("|---|---|---|---|");
         foreach (var (name, _) in runs)
         {
-            var median = Median(times[name]);
+            var median = Processes.Median(times[name]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {median:0.000} | {times[name].Min():0.000} | {median / reference:0.00}× |"));
         }
     }
 
     static double Run(string[] arguments)
     {
-        // A .dll runs under the dotnet host; an installed csa is its own executable.
-        var throughHost = arguments[0].EndsWith(".dll", StringComparison.Ordinal);
-        var start = new ProcessStartInfo(throughHost ? "dotnet" : arguments[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in throughHost ? arguments : arguments[1..])
+        string[] command = [.. Processes.Host(arguments[0]), .. arguments[1..]];
+        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in command[1..])
         {
             start.ArgumentList.Add(argument);
         }
@@ -112,11 +111,5 @@ static class StartupBench
         process.WaitForExit();
         var seconds = clock.Elapsed.TotalSeconds;
         return process.ExitCode == 0 ? seconds : throw new InvalidOperationException($"{string.Join(' ', arguments)} failed (exit {process.ExitCode}).");
-    }
-
-    static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

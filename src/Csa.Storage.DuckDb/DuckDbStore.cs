@@ -80,6 +80,8 @@ public sealed partial class DuckDbStore : ICsaStore
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
+            CsaStoreException refusal;
+            bool serverWillYield;
             var connection = new DuckDBConnection($"Data Source={fullPath}");
             try
             {
@@ -92,25 +94,14 @@ public sealed partial class DuckDbStore : ICsaStore
                 // A server in this very process holds the file read-only, and DuckDB.NET handed its database out again:
                 // wait for the server to let go, as for a server in another process.
                 await connection.DisposeAsync().ConfigureAwait(false);
-                if (waited.Elapsed > StoreHandover.WaitLimit)
-                {
-                    writerMark?.Dispose();
-                    throw new CsaStoreException($"The store {path} is in use by the atlas in this process, which did not let go of it within {StoreHandover.WaitLimit.TotalSeconds:0} s.");
-                }
-
-                writerMark ??= StoreHandover.Mark(StoreHandover.WriterMark(fullPath));
+                refusal = new CsaStoreException($"The store {path} is in use by the atlas in this process, which did not let go of it within {StoreHandover.WaitLimit.TotalSeconds:0} s.");
+                serverWillYield = true;
             }
             catch (DuckDBException e)
             {
                 await connection.DisposeAsync().ConfigureAwait(false);
-                var serverWillYield = IsHeldElsewhere(e) && (writerMark is not null || StoreHandover.ServerHolding(fullPath));
-                if (!serverWillYield || waited.Elapsed > StoreHandover.WaitLimit)
-                {
-                    writerMark?.Dispose();
-                    throw new CsaStoreException(DescribeOpenFailure(path, e), e);
-                }
-
-                writerMark ??= StoreHandover.Mark(StoreHandover.WriterMark(fullPath));
+                refusal = new CsaStoreException(DescribeOpenFailure(path, e), e);
+                serverWillYield = IsHeldElsewhere(e) && (writerMark is not null || StoreHandover.ServerHolding(fullPath));
             }
             catch
             {
@@ -119,7 +110,22 @@ public sealed partial class DuckDbStore : ICsaStore
                 throw;
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken).ConfigureAwait(false);
+            if (!serverWillYield || waited.Elapsed > StoreHandover.WaitLimit)
+            {
+                writerMark?.Dispose();
+                throw refusal;
+            }
+
+            writerMark ??= StoreHandover.Mark(StoreHandover.WriterMark(fullPath));
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(25), cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                writerMark.Dispose();
+                throw;
+            }
         }
     }
 

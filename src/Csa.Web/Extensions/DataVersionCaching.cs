@@ -22,7 +22,7 @@ static class DataVersionCaching
             options.MaximumBodySize = 16L << 20;
             options.AddBasePolicy(policy => policy
                 .With(context => IsApiRead(context.HttpContext.Request) && context.HttpContext.RequestServices.GetRequiredService<IOptions<AtlasOptions>>().Value.KeepAnswers)
-                .VaryByValue(context => new KeyValuePair<string, string>("data", context.RequestServices.GetRequiredService<StoreAccess>().DataVersion))
+                .VaryByValue(context => new KeyValuePair<string, string>("data", DataVersionOf(context)))
                 .Expire(TimeSpan.FromMinutes(10)));
         });
     }
@@ -48,8 +48,7 @@ static class DataVersionCaching
                 return;
             }
 
-            var version = context.RequestServices.GetRequiredService<StoreAccess>().DataVersion;
-            var tag = new EntityTagHeaderValue($"\"{Hash(settings + "|" + version)}\"", isWeak: true);
+            var tag = new EntityTagHeaderValue($"\"{Hash(settings + "|" + DataVersionOf(context))}\"", isWeak: true);
             if (EntityTagHeaderValue.TryParseList(context.Request.Headers.IfNoneMatch, out var held) && held.Any(h => h.Compare(tag, useStrongComparison: false)))
             {
                 context.Response.StatusCode = StatusCodes.Status304NotModified;
@@ -71,6 +70,20 @@ static class DataVersionCaching
             await next(context);
         });
         app.UseOutputCache();
+    }
+
+    /// <summary>The store's data version as this request sees it: read once (it stats the store's files), for the tag and
+    /// the response cache's key alike.</summary>
+    static string DataVersionOf(HttpContext context)
+    {
+        if (context.Items.TryGetValue(typeof(DataVersionCaching), out var held) && held is string version)
+        {
+            return version;
+        }
+
+        version = context.RequestServices.GetRequiredService<StoreAccess>().DataVersion;
+        context.Items[typeof(DataVersionCaching)] = version;
+        return version;
     }
 
     static bool IsApiRead(HttpRequest request) =>
