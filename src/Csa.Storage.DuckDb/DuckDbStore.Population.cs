@@ -1,6 +1,7 @@
-using Csa.Core;
 using Csa.Core.Geography;
 using Csa.Core.Importing;
+using Csa.Core.Population;
+using Csa.Core;
 using Csa.Storage.DuckDb.Internal;
 using DuckDB.NET.Data;
 

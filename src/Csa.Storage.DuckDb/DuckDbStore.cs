@@ -1,4 +1,5 @@
 using System.Reflection;
+using Csa.Core.PoliceUk;
 using Csa.Core;
 using Csa.Storage.DuckDb.Internal;
 using DuckDB.NET.Data;

@@ -9,8 +9,3 @@ namespace Csa.Storage;
 /// <param name="VictimSupportsRecording">Whether the victim supports the recording (null: not recorded).</param>
 /// <param name="Count">The number of crimes.</param>
 public sealed record ExtractCountRow(Month Month, string OffenceCode, string? Marker, bool? VictimSupportsRecording, long Count);
-
-/// <summary>What an extract import did.</summary>
-/// <param name="Added">Crimes new to the store.</param>
-/// <param name="Updated">Crimes whose reference the store held, now replaced by the new record.</param>
-public sealed record ExtractImportResult(long Added, long Updated);

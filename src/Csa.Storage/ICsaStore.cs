@@ -1,5 +1,9 @@
+using Csa.Core.Extract;
 using Csa.Core.Geography;
 using Csa.Core.Importing;
+using Csa.Core.Official;
+using Csa.Core.PoliceUk;
+using Csa.Core.Population;
 
 namespace Csa.Storage;
 
@@ -11,13 +15,10 @@ namespace Csa.Storage;
 /// A store is opened by a backend's <c>OpenAsync</c>, which creates or migrates the schema. Instances are
 /// not thread safe: use one per thread of work.
 /// </remarks>
-public interface ICsaStore : IAsyncDisposable
+public interface ICsaStore : IPoliceUkImportTarget, IExtractImportTarget, IRecordedCrimeImportTarget, IAsyncDisposable
 {
     /// <summary>Where the store is and what schema it has.</summary>
     StoreInfo Info { get; }
-
-    /// <summary>Starts an atomic import of data.police.uk files: nothing is visible until it commits, and disposing it uncommitted changes nothing.</summary>
-    Task<IPoliceUkImportBatch> BeginPoliceUkImportAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Replaces the held lookup of the same kind with <paramref name="lookup"/>, atomically.</summary>
     Task<GeographyImportResult> ImportGeographyAsync(GeographyLookup lookup, SourceFile source, CancellationToken cancellationToken = default);
@@ -51,13 +52,6 @@ public interface ICsaStore : IAsyncDisposable
 
     /// <summary>Data-quality figures for each force and month held, for <paramref name="area"/> only the forces whose records fall in it.</summary>
     Task<IReadOnlyList<ForceMonthQuality>> GetQualityAsync(Area? area, CancellationToken cancellationToken = default);
-
-    /// <summary>Where every held LSOA and ward lies: for placing the crimes of a local extract.</summary>
-    Task<PlaceLookup> GetPlacesAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>Imports a validated extract atomically; a crime reference the store holds is replaced, not added again.</summary>
-    /// <remarks>The ledger records the file as kind <c>extract</c>, or <c>extract-synthetic</c> when <paramref name="synthetic"/>.</remarks>
-    Task<ExtractImportResult> ImportExtractAsync(IReadOnlyList<Core.Extract.ExtractCrime> crimes, SourceFile source, bool synthetic, CancellationToken cancellationToken = default);
 
     /// <summary>The first and last months of extract crimes held (any area), or null when none are held.</summary>
     Task<Core.Period?> GetExtractCoverageAsync(CancellationToken cancellationToken = default);
@@ -114,21 +108,6 @@ public interface ICsaStore : IAsyncDisposable
 
     /// <summary>Imports district estimates, replacing every held district estimate of the years they cover, atomically.</summary>
     Task ImportDistrictPopulationAsync(IReadOnlyList<DistrictEstimate> estimates, SourceFile source, CancellationToken cancellationToken = default);
-
-    /// <summary>The areas held at one level (from the geography lookups).</summary>
-    Task<IReadOnlyList<Area>> GetAreasAsync(AreaLevel level, CancellationToken cancellationToken = default);
-
-    /// <summary>The quarters of Home Office recorded crime held at a level, with their release and total.</summary>
-    Task<IReadOnlyList<RecordedCrimeQuarter>> GetRecordedCrimeQuartersAsync(Core.Official.RecordedCrimeLevel level, CancellationToken cancellationToken = default);
-
-    /// <summary>Replaces, in one transaction, the held rows of the given quarters with <paramref name="rows"/> (which are all of
-    /// those quarters' rows), records the quarters' release, and records the file in the ledger.</summary>
-    /// <param name="quarters">The quarters written, each with its release and total.</param>
-    /// <param name="rows">Their rows.</param>
-    /// <param name="areaCodes">The ONS code of each area name, or null where none is known.</param>
-    /// <param name="source">The file.</param>
-    /// <param name="cancellationToken">Cancels the import (nothing is written).</param>
-    Task ReplaceRecordedCrimeAsync(IReadOnlyList<RecordedCrimeQuarter> quarters, IReadOnlyList<Core.Official.RecordedCrimeRow> rows, IReadOnlyDictionary<string, string?> areaCodes, SourceFile source, CancellationToken cancellationToken = default);
 
     /// <summary>Every held recorded crime row of the area with this ONS code (or, for a body with none such as British Transport
     /// Police, this published name) at a level (empty when none is held).</summary>

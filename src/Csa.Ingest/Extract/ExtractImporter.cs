@@ -1,13 +1,13 @@
+using Csa.Core.Extract;
 using Csa.Core.Importing;
 using Csa.Ingest.Internal;
-using Csa.Storage;
 
 namespace Csa.Ingest.Extract;
 
 /// <summary>Imports a force's record-level extract, all or nothing.</summary>
 /// <remarks>The whole file is validated first; any problem lists every issue and leaves the store as it was.
 /// A crime reference the store already holds is updated, never added twice.</remarks>
-public sealed class ExtractImporter(ICsaStore store)
+public sealed class ExtractImporter(IExtractImportTarget store)
 {
     /// <summary>Imports <paramref name="path"/> read through the mapping at <paramref name="mappingPath"/>.</summary>
     /// <exception cref="CsaImportException">The mapping or the file has problems; nothing was imported.</exception>

@@ -4,7 +4,6 @@ using Csa.Core.Extract;
 using Csa.Core.Geography;
 using Csa.Core.Importing;
 using Csa.Ingest.Internal;
-using Csa.Storage;
 using nietras.SeparatedValues;
 
 namespace Csa.Ingest.Extract;

@@ -1,7 +1,6 @@
 using Csa.Core.Geography;
 using Csa.Core.Official;
 using Csa.Core.PoliceUk;
-using Csa.Storage;
 
 namespace Csa.Ingest.Official;
 
@@ -11,7 +10,7 @@ namespace Csa.Ingest.Official;
 /// <remarks>The release date comes from the caller, else the file name (<c>…-191023.ods</c>), else the import's own time, so
 /// that releases imported in order replace each other in order. Force names are matched to their police force area codes by
 /// csa's own list of forces; partnership names through the held lookups, ignoring case, punctuation and "&amp;" against "and".</remarks>
-public sealed class RecordedCrimeImporter(ICsaStore store, TimeProvider time)
+public sealed class RecordedCrimeImporter(IRecordedCrimeImportTarget store, TimeProvider time)
 {
     /// <summary>Bodies the Home Office tables hold beside the force areas, with no area of their own.</summary>
     public static IReadOnlySet<string> NationalBodies { get; } = new HashSet<string>(["British Transport Police", "Action Fraud", "CIFAS", "UK Finance"], StringComparer.OrdinalIgnoreCase);

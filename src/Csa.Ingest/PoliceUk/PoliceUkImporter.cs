@@ -3,7 +3,6 @@ using Csa.Core.Importing;
 using Csa.Core.PoliceUk;
 using Csa.Ingest.Archives;
 using Csa.Ingest.Internal;
-using Csa.Storage;
 
 namespace Csa.Ingest.PoliceUk;
 
@@ -18,7 +17,7 @@ namespace Csa.Ingest.PoliceUk;
 /// <param name="store">The store to import into.</param>
 /// <param name="limits">How far zip archives may expand (null: <see cref="ArchiveLimits.Default"/>).</param>
 /// <param name="include">Which of the files found to import (null: all), as <c>csa fetch</c> keeps only the months and forces asked for.</param>
-public sealed class PoliceUkImporter(ICsaStore store, ArchiveLimits? limits = null, Func<PoliceUkFileName, bool>? include = null)
+public sealed class PoliceUkImporter(IPoliceUkImportTarget store, ArchiveLimits? limits = null, Func<PoliceUkFileName, bool>? include = null)
 {
     /// <summary>Imports every data.police.uk file under <paramref name="paths"/>.</summary>
     /// <exception cref="CsaImportException">A path or file has a problem; nothing was imported.</exception>

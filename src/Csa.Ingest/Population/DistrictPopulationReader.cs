@@ -1,7 +1,7 @@
 using System.Globalization;
 using Csa.Core.Importing;
+using Csa.Core.Population;
 using Csa.Ingest.Internal;
-using Csa.Storage;
 using MiniExcelLibs;
 
 namespace Csa.Ingest.Population;

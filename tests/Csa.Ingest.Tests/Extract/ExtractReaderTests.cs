@@ -1,8 +1,8 @@
 using Csa.Core.Classification;
 using Csa.Core.Extract;
+using Csa.Core.Geography;
 using Csa.Core.Importing;
 using Csa.Ingest.Extract;
-using Csa.Storage;
 
 namespace Csa.Ingest.Tests.Extract;
 

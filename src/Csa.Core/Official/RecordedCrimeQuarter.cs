@@ -1,7 +1,5 @@
-using Csa.Core;
-using Csa.Core.Official;
 
-namespace Csa.Storage;
+namespace Csa.Core.Official;
 
 /// <summary>One area's quarter of a Home Office recorded crime table as held: from which release, and its total.</summary>
 /// <param name="Level">Force or partnership.</param>

@@ -1,6 +1,5 @@
-using Csa.Core.PoliceUk;
 
-namespace Csa.Storage;
+namespace Csa.Core.PoliceUk;
 
 /// <summary>The validated records of one data.police.uk street file, column by column, as a store loads them in bulk
 /// (DuckDB's appender; a server store's binary COPY). The file's force and month are its <see cref="ValidatedPoliceUkFile"/>'s.</summary>

@@ -1,4 +1,4 @@
-namespace Csa.Storage;
+namespace Csa.Core.Population;
 
 /// <summary>ONS's mid-year population estimate of one local authority district (as of the estimates' boundaries) for one year.</summary>
 /// <param name="Code">The district's ONS code (E06, E07, E08, E09, W06).</param>

@@ -1,8 +1,6 @@
-using Csa.Core;
 using Csa.Core.Importing;
-using Csa.Core.PoliceUk;
 
-namespace Csa.Storage;
+namespace Csa.Core.PoliceUk;
 
 /// <summary>A data.police.uk street or outcomes file that csa has read and validated, with its records, ready for a
 /// bulk load. No path crosses to the store: it gets the records themselves, column by column.</summary>

@@ -1,4 +1,4 @@
-namespace Csa.Storage;
+namespace Csa.Core.Geography;
 
 /// <summary>Where an LSOA or a ward lies, from the held geography lookups.</summary>
 /// <param name="LsoaPlaces">Any held LSOA code (2011, or 2021-only) → its ward and district.</param>

@@ -1,4 +1,4 @@
-namespace Csa.Storage;
+namespace Csa.Core.PoliceUk;
 
 /// <summary>One atomic import of data.police.uk files.</summary>
 /// <remarks>
