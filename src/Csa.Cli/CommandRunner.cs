@@ -1,6 +1,6 @@
 using Csa.Core;
 using Csa.Core.Importing;
-using Csa.Storage.DuckDb;
+using Csa.Storage;
 using Spectre.Console;
 
 namespace Csa.Cli;
@@ -44,9 +44,9 @@ static class CommandRunner
     }
 
     /// <summary>Opens the store named by --store, saying so when it migrates one made by an older csa.</summary>
-    public static async Task<DuckDbStore> OpenStoreAsync(string path, CancellationToken cancellationToken)
+    public static async Task<ICsaStore> OpenStoreAsync(string path, CancellationToken cancellationToken)
     {
-        var store = await DuckDbStore.OpenAsync(path, TimeProvider.System, cancellationToken);
+        var store = await StoreFactory.OpenAsync(path, TimeProvider.System, cancellationToken);
         if (store.Info.MigratedFrom is > 0 and var from)
         {
             Console.Error.WriteLine($"Migrated the store {path} from schema version {from} to {store.Info.SchemaVersion}.");
