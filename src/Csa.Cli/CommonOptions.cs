@@ -11,7 +11,7 @@ static class CommonOptions
 
     public static readonly Option<string> Store = new("--store")
     {
-        Description = "The store file (DuckDB); created when missing.",
+        Description = "The store: a DuckDB file (created when missing), or a PostgreSQL database as Host=…;Database=… or postgres://user@host:port/database (password from PGPASSWORD or a pgpass file).",
         DefaultValueFactory = _ => DefaultStore,
         Recursive = true,
     };

@@ -1,6 +1,7 @@
 using Csa.Core;
 using Csa.Storage;
 using Csa.Storage.DuckDb;
+using Csa.Storage.Postgres;
 
 namespace Csa.Cli;
 
@@ -9,23 +10,22 @@ namespace Csa.Cli;
 public static class StoreFactory
 {
     /// <summary>Opens (creating or migrating as needed) the store that <paramref name="store"/> names.</summary>
-    /// <param name="store">A DuckDB file's path, or a server's connection string or URL.</param>
+    /// <param name="store">A DuckDB file's path, or a PostgreSQL server's connection string (<c>Host=…;Database=…</c>) or URL
+    /// (<c>postgres://user@host:port/database</c>); its password from <c>PGPASSWORD</c> or a pgpass file.</param>
     /// <param name="time">The clock for ledger timestamps.</param>
     /// <param name="cancellationToken">Cancels the open.</param>
     /// <exception cref="CsaStoreException">The store cannot be opened; the message says why (never a password).</exception>
     public static Task<ICsaStore> OpenAsync(string store, TimeProvider time, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(store);
-        if (NamesServer(store))
-        {
-            throw new CsaStoreException("This csa keeps its data in a DuckDB file: --store takes the file's path. The value given looks like a database server's connection string or URL, which this version cannot open.");
-        }
-
-        return OpenFileAsync(store, time, cancellationToken);
+        return NamesServer(store) ? OpenServerAsync(store, time, cancellationToken) : OpenFileAsync(store, time, cancellationToken);
     }
 
     static async Task<ICsaStore> OpenFileAsync(string path, TimeProvider time, CancellationToken cancellationToken) =>
         await DuckDbStore.OpenAsync(path, time, cancellationToken).ConfigureAwait(false);
+
+    static async Task<ICsaStore> OpenServerAsync(string store, TimeProvider time, CancellationToken cancellationToken) =>
+        await PostgresStore.OpenAsync(PostgresLocation.Parse(store), time, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Whether the value names a database server (a <c>postgres://</c> URL or a <c>Host=…</c> connection string)
     /// rather than a file.</summary>

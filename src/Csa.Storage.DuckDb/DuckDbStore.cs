@@ -1,12 +1,15 @@
-using System.Reflection;
-using Csa.Core.PoliceUk;
+using System.Data.Common;
 using Csa.Core;
+using Csa.Core.PoliceUk;
 using Csa.Storage.DuckDb.Internal;
+using Csa.Storage.Sql;
 using DuckDB.NET.Data;
 
 namespace Csa.Storage.DuckDb;
 
-/// <summary>csa's embedded store: one DuckDB database file.</summary>
+/// <summary>csa's embedded store: one DuckDB database file. Its questions and imports are <see cref="SqlStore"/>'s; this
+/// class opens the file (creating, migrating, sharing it read-only with a server), appends in bulk with DuckDB's appender,
+/// and keeps answers while the file is open read-only.</summary>
 /// <remarks>
 /// <para>Opening creates the schema in a new file, migrates a file made by an older csa (in one
 /// transaction), and refuses a file made by a newer csa. The schema version is the highest row of
@@ -14,26 +17,26 @@ namespace Csa.Storage.DuckDb;
 /// <para>DuckDB lets one process hold a file for writing; a second process that opens it fails with
 /// <see cref="CsaStoreException"/> naming the file. Not thread safe.</para>
 /// </remarks>
-public sealed partial class DuckDbStore : ICsaStore
+public sealed class DuckDbStore : SqlStore
 {
     readonly DuckDBConnection _connection;
     readonly TimeProvider _time;
     readonly IDisposable? _release;
 
+    /// <summary>The DuckDB schema's migrations (<c>Migrations/NNNN_name.sql</c>).</summary>
+    static readonly SchemaMigrations Migrations = new(typeof(DuckDbStore).Assembly, "Csa.Storage.DuckDb.Migrations.", sql => sql);
+
     /// <summary>Answers kept while the store is open read-only (null when it can be written).</summary>
     readonly ReadOnlyAnswers? _answers;
 
     DuckDbStore(DuckDBConnection connection, TimeProvider time, StoreInfo info, IDisposable? release = null, ReadOnlyAnswers? answers = null)
+        : base(connection, time, info)
     {
         _connection = connection;
         _time = time;
-        Info = info;
         _release = release;
         _answers = answers;
     }
-
-    /// <inheritdoc/>
-    public StoreInfo Info { get; }
 
     /// <summary>The schema version this csa writes.</summary>
     public static int CurrentSchemaVersion => Migrations.Latest;
@@ -167,9 +170,11 @@ public sealed partial class DuckDbStore : ICsaStore
     /// <summary>A question's answer: kept for as long as the store is open read-only (and shared with its
     /// <see cref="NewReader"/>s), asked of the file each time otherwise.</summary>
     /// <remarks>A kept answer is computed without the asker's cancellation: others may be waiting for it.</remarks>
-    Task<T> RememberAsync<T>(AnswerKey key, Func<CancellationToken, Task<T>> fromFile, CancellationToken cancellationToken)
-        where T : class? =>
-        _answers is null ? fromFile(cancellationToken) : _answers.GetAsync(key, () => fromFile(CancellationToken.None));
+    protected override Task<T> RememberAsync<T>(AnswerKey key, Func<CancellationToken, Task<T>> fromDatabase, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fromDatabase);
+        return _answers is null ? fromDatabase(cancellationToken) : _answers.GetAsync(key, () => fromDatabase(CancellationToken.None));
+    }
 
     /// <summary>Opens the store at <paramref name="path"/> read-only, as a server that never writes does: several
     /// processes may hold it so, but none while another writes (DuckDB's rule). Its answers to the same question are kept
@@ -194,7 +199,7 @@ public sealed partial class DuckDbStore : ICsaStore
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            var version = await Migrations.ReadVersionAsync(connection, path, cancellationToken).ConfigureAwait(false);
+            var version = await SchemaMigrations.ReadVersionAsync(connection, path, cancellationToken).ConfigureAwait(false);
             if (version != Migrations.Latest)
             {
                 throw new CsaStoreException(version < Migrations.Latest
@@ -223,19 +228,47 @@ public sealed partial class DuckDbStore : ICsaStore
             ? $"The store {path} is in use by another csa process (DuckDB allows one writer). Wait for it to finish, or use another --store. ({e.Message})"
             : $"Cannot open the store {path}: {e.Message}";
 
-    static string CsaVersion =>
-        typeof(DuckDbStore).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-
     /// <inheritdoc/>
-    public Task<IPoliceUkImportBatch> BeginPoliceUkImportAsync(CancellationToken cancellationToken = default)
+    public override Task<IPoliceUkImportBatch> BeginPoliceUkImportAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        IPoliceUkImportBatch batch = new PoliceUkImportBatch(_connection, _time);
+        var transaction = _connection.BeginTransaction();
+        IPoliceUkImportBatch batch = new PoliceUkImportBatch(_connection, transaction, _time, sql => Command(sql, transaction));
         return Task.FromResult(batch);
     }
 
     /// <inheritdoc/>
-    public async ValueTask DisposeAsync()
+    protected override async Task WriteRowsAsync(DbTransaction transaction, string table, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        using var appender = _connection.CreateAppender(table);
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            var appending = appender.CreateRow();
+            foreach (var value in row)
+            {
+                appending = value switch
+                {
+                    null => appending.AppendNullValue(),
+                    string text => appending.AppendValue(text),
+                    int number => appending.AppendValue(number),
+                    long number => appending.AppendValue(number),
+                    double number => appending.AppendValue(number),
+                    bool flag => appending.AppendValue(flag),
+                    DateOnly date => appending.AppendValue(date),
+                    DateTime instant => appending.AppendValue(instant),
+                    _ => throw new ArgumentException($"No appender value for {value.GetType().Name} in {table}.", nameof(rows)),
+                };
+            }
+
+            appending.EndRow();
+        }
+
+        appender.Close();
+    }
+
+    /// <inheritdoc/>
+    public override async ValueTask DisposeAsync()
     {
         await _connection.DisposeAsync().ConfigureAwait(false);
         _release?.Dispose();

@@ -10,12 +10,14 @@ static class Layers
         ["Csa.Core"] = [],
         ["Csa.Statistics"] = ["Csa.Core"],
         ["Csa.Storage"] = ["Csa.Core"],
-        ["Csa.Storage.DuckDb"] = ["Csa.Storage", "Csa.Core"],
+        ["Csa.Storage.Sql"] = ["Csa.Storage", "Csa.Core"],
+        ["Csa.Storage.DuckDb"] = ["Csa.Storage.Sql", "Csa.Storage", "Csa.Core"],
+        ["Csa.Storage.Postgres"] = ["Csa.Storage.Sql", "Csa.Storage", "Csa.Core"],
         ["Csa.Ingest"] = ["Csa.Core"],
         ["Csa.Analysis"] = ["Csa.Statistics", "Csa.Storage", "Csa.Core"],
         ["Csa.Reporting"] = ["Csa.Analysis", "Csa.Statistics", "Csa.Storage", "Csa.Core"],
-        ["Csa.Web"] = ["Csa.Analysis", "Csa.Statistics", "Csa.Storage", "Csa.Storage.DuckDb", "Csa.Core"],
-        ["Csa.Cli"] = ["Csa.Web", "Csa.Reporting", "Csa.Analysis", "Csa.Ingest", "Csa.Statistics", "Csa.Storage.DuckDb", "Csa.Storage", "Csa.Core"],
+        ["Csa.Web"] = ["Csa.Analysis", "Csa.Statistics", "Csa.Storage", "Csa.Storage.Sql", "Csa.Storage.DuckDb", "Csa.Core"],
+        ["Csa.Cli"] = ["Csa.Web", "Csa.Reporting", "Csa.Analysis", "Csa.Ingest", "Csa.Statistics", "Csa.Storage.DuckDb", "Csa.Storage.Postgres", "Csa.Storage.Sql", "Csa.Storage", "Csa.Core"],
     };
 
     /// <summary>The only source files outside a store's own project that may name a store backend: the rest of csa sees
@@ -28,7 +30,7 @@ static class Layers
     ];
 
     /// <summary>The backends' projects.</summary>
-    public static readonly IReadOnlyList<string> Backends = ["Csa.Storage.DuckDb"];
+    public static readonly IReadOnlyList<string> Backends = ["Csa.Storage.Sql", "Csa.Storage.DuckDb", "Csa.Storage.Postgres"];
 
     /// <summary>The src folder.</summary>
     public static string Source => Path.Combine(Csa.Tests.TestPaths.RepositoryRoot, "src");

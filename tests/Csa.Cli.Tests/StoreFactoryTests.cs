@@ -2,8 +2,8 @@ using Csa.Tests;
 
 namespace Csa.Cli.Tests;
 
-/// <summary>The <c>--store</c> value chooses the backend in one place (<see cref="StoreFactory"/>): a file path opens DuckDB;
-/// a server's connection string or URL is never taken for a file name.</summary>
+/// <summary>The <c>--store</c> value chooses the backend in one place (<see cref="StoreFactory"/>): a file path opens DuckDB,
+/// a PostgreSQL connection string or URL opens PostgreSQL (never a file of that name).</summary>
 public class StoreFactoryTests
 {
     [Theory]
@@ -19,14 +19,15 @@ public class StoreFactoryTests
     }
 
     [Fact]
-    public async Task AServerConnectionString_IsNeverMadeIntoAFile()
+    public async Task AServerThatCannotBeReached_IsNamedWithoutItsPassword_AndNoFileIsMade()
     {
         using var scratch = TestPaths.NewScratchFolder();
 
-        var result = await CsaProcess.RunAsync(scratch, "quality", "--store", "Host=127.0.0.1;Database=csa;Password=secret-in-the-value");
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        var result = await CsaProcess.RunAsync(scratch, "quality", "--store", "Host=127.0.0.1;Port=1;Database=csa;Username=analyst;Password=secret-in-the-value");
 
         Assert.Equal(ExitCodes.StoreUnusable, result.ExitCode);
-        Assert.Contains("connection string", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Cannot open the store postgres://analyst@127.0.0.1:1/csa", result.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-in-the-value", result.Error + result.Output, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(scratch.Path));
     }

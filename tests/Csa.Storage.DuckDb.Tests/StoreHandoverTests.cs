@@ -1,4 +1,5 @@
 using Csa.Storage.DuckDb.Internal;
+using Csa.Storage.Sql;
 using Csa.Tests;
 
 namespace Csa.Storage.DuckDb.Tests;

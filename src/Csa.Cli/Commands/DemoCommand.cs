@@ -43,7 +43,7 @@ static class DemoCommand
         {
             var folder = parse.GetValue(sample) ?? FindSample();
             await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
-            Console.WriteLine($"Store: {Path.GetFullPath(store.Info.Location)} (schema version {store.Info.SchemaVersion})");
+            Console.WriteLine($"Store: {(StoreFactory.NamesServer(store.Info.Location) ? store.Info.Location : Path.GetFullPath(store.Info.Location))} (schema version {store.Info.SchemaVersion})");
             await ImportCommands.ImportGeographyAsync(store, [.. GeographyInputs.Select(f => Path.Combine(folder, f))], cancellationToken);
             var result = await ImportCommands.ImportPoliceUkAsync(store, [.. PoliceUkInputs.Select(f => Path.Combine(folder, f))], cancellationToken);
             ImportCommands.Report(result);

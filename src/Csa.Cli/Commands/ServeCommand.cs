@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Csa.Core;
 using Csa.Core.Classification;
 using Csa.Web;
 using Csa.Web.Extensions;
@@ -60,6 +61,11 @@ static class ServeCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             using var serverCertificate = parse.GetValue(certificate) is { } certificatePath ? ServerCertificate.Load(certificatePath, parse.GetValue(certificateKey)) : null;
+
+            if (StoreFactory.NamesServer(parse.GetValue(CommonOptions.Store)!))
+            {
+                throw new CsaQueryException("csa serve reads a DuckDB store file for now; an atlas over a PostgreSQL store comes with the team server. Copy the data to a file first: csa store copy --from <server> --to atlas.duckdb.");
+            }
 
             // Open the store once for writing: it is created or migrated here, so that the atlas can read it read-only.
             await (await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken)).DisposeAsync();

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using Csa.Storage.Sql;
 
 namespace Csa.Storage.DuckDb.Internal;
 
@@ -55,6 +56,3 @@ sealed class ReadOnlyAnswers
         }
     }
 }
-
-/// <summary>A question to the store: the method and its arguments (records and strings, compared by value).</summary>
-readonly record struct AnswerKey(string Method, object? First = null, object? Second = null, object? Third = null);

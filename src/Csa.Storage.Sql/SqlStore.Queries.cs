@@ -1,15 +1,13 @@
-using System.Globalization;
 using System.Text;
 using Csa.Core;
 using Csa.Core.Geography;
 using Csa.Core.Importing;
 using Csa.Core.PoliceUk;
-using Csa.Storage.DuckDb.Internal;
-using DuckDB.NET.Data;
+using System.Data.Common;
 
-namespace Csa.Storage.DuckDb;
+namespace Csa.Storage.Sql;
 
-public sealed partial class DuckDbStore
+public abstract partial class SqlStore
 {
     /// <inheritdoc/>
     public Task<IReadOnlyList<CrimeCountRow>> CountAsync(CountQuery query, CancellationToken cancellationToken = default) =>
@@ -32,14 +30,13 @@ public sealed partial class DuckDbStore
             FROM street_record s
             JOIN lsoa_area a ON a.lsoa_code = s.lsoa_code
             WHERE s.month BETWEEN $from AND $to AND {AreaPredicate(query.Area.Level)}
-            GROUP BY ALL
-            ORDER BY ALL
+            GROUP BY 1, 2, 3, 4, 5, 7, 8
+            ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
             """;
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.Add(new DuckDBParameter("from", query.Period.From.FirstDay));
-        command.Parameters.Add(new DuckDBParameter("to", query.Period.To.FirstDay));
-        command.Parameters.Add(new DuckDBParameter("area", query.Area.Code));
+        using var command = Command(sql);
+        AddParameter(command, "from", query.Period.From.FirstDay);
+        AddParameter(command, "to", query.Period.To.FirstDay);
+        AddParameter(command, "area", query.Area.Code);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<CrimeCountRow>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -92,8 +89,7 @@ public sealed partial class DuckDbStore
     async Task<IReadOnlyList<string>> ReadAreaCodesAsync(string select, Area area, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(area);
-        using var command = _connection.CreateCommand();
-        command.CommandText = $"{select} WHERE {AreaPredicate(area.Level)} ORDER BY 1";
+        using var command = Command($"{select} WHERE {AreaPredicate(area.Level)} ORDER BY 1");
         AddArea(command, area);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var codes = new List<string>();
@@ -112,8 +108,7 @@ public sealed partial class DuckDbStore
     async Task<IReadOnlyList<(string Code, string Name)>> GetWardsFromFileAsync(Area area, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(area);
-        using var command = _connection.CreateCommand();
-        command.CommandText = $"SELECT DISTINCT a.ward_code, a.ward_name FROM lsoa_ward_district a WHERE {AreaPredicate(area.Level)} ORDER BY 2, 1";
+        using var command = Command($"SELECT DISTINCT a.ward_code, a.ward_name FROM lsoa_ward_district a WHERE {AreaPredicate(area.Level)} ORDER BY 2, 1");
         AddArea(command, area);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var wards = new List<(string, string)>();
@@ -132,8 +127,7 @@ public sealed partial class DuckDbStore
     async Task<IReadOnlyList<(string Code, string Name)>> GetLsoasFromFileAsync(Area area, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(area);
-        using var command = _connection.CreateCommand();
-        command.CommandText = $"SELECT DISTINCT a.lsoa_code, a.lsoa_name FROM lsoa_ward_district a WHERE {AreaPredicate(area.Level)} ORDER BY 1";
+        using var command = Command($"SELECT DISTINCT a.lsoa_code, a.lsoa_name FROM lsoa_ward_district a WHERE {AreaPredicate(area.Level)} ORDER BY 1");
         AddArea(command, area);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var lsoas = new List<(string, string)>();
@@ -151,12 +145,11 @@ public sealed partial class DuckDbStore
 
     async Task<IReadOnlyList<ForceMonth>> GetHeldStreetMonthsFromFileAsync(Area? area, CancellationToken cancellationToken)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = $"""
+        using var command = Command($"""
             SELECT f.force, f.month FROM import_file f
             WHERE f.kind = 'street'{(area is null ? string.Empty : $" AND f.force IN (SELECT DISTINCT s.force FROM street_record s WHERE {ForcesInAreaPredicate(area)})")}
             ORDER BY 1, 2
-            """;
+            """);
         AddArea(command, area);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var months = new List<ForceMonth>();
@@ -178,7 +171,7 @@ public sealed partial class DuckDbStore
             JOIN lsoa_area a ON a.lsoa_code = s.lsoa_code
             JOIN (SELECT DISTINCT district_code, force_area_code FROM district_hierarchy) d ON d.district_code = a.district_code
             WHERE {ForcesInAreaPredicate(area)}
-            GROUP BY ALL
+            GROUP BY 1, 2, 3
             """,
             area,
             (force, code) => PoliceForces.TryGetBySlug(force, out var known)
@@ -192,16 +185,15 @@ public sealed partial class DuckDbStore
                        s.lsoa_code, s.lsoa_name, s.crime_type, s.last_outcome_category, s.context, count(*) AS n
                 FROM street_record s
                 WHERE {ForcesInAreaPredicate(area)}
-                GROUP BY ALL
-                HAVING count(*) > 1)
-            GROUP BY ALL
+                GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13
+                HAVING count(*) > 1) repeated
+            GROUP BY 1, 2
             """,
             area,
             (_, _) => true,
             cancellationToken).ConfigureAwait(false);
 
-        using var command = _connection.CreateCommand();
-        command.CommandText = $"""
+        using var command = Command($"""
             SELECT s.force, s.month,
                    count(*) FILTER (WHERE NOT s.is_asb),
                    count(*) FILTER (WHERE s.is_asb),
@@ -213,9 +205,9 @@ public sealed partial class DuckDbStore
             FROM street_record s
             LEFT JOIN lsoa_area a ON a.lsoa_code = s.lsoa_code
             WHERE {ForcesInAreaPredicate(area)}
-            GROUP BY ALL
+            GROUP BY 1, 2
             ORDER BY 1, 2
-            """;
+            """);
         AddArea(command, area);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<ForceMonthQuality>();
@@ -242,8 +234,7 @@ public sealed partial class DuckDbStore
     /// <summary>Sums a (force, month, code, count) query per force and month, over the rows whose code passes <paramref name="include"/>.</summary>
     async Task<Dictionary<ForceMonth, long>> ReadForceMonthCountsAsync(string sql, Area? area, Func<string, string?, bool> include, CancellationToken cancellationToken)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
+        using var command = Command(sql);
         AddArea(command, area);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var counts = new Dictionary<ForceMonth, long>();
@@ -264,8 +255,7 @@ public sealed partial class DuckDbStore
     /// <inheritdoc/>
     public async Task<IReadOnlyList<ImportedFile>> GetImportedFilesAsync(CancellationToken cancellationToken = default)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT kind, force, month, source_name, sha256, bytes, row_count, imported_at FROM import_file ORDER BY kind, force, month, source_name";
+        using var command = Command("SELECT kind, force, month, source_name, sha256, bytes, row_count, imported_at FROM import_file ORDER BY kind, force, month, source_name");
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var files = new List<ImportedFile>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -283,60 +273,27 @@ public sealed partial class DuckDbStore
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyDictionary<string, long>> GetTableCountsAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, long>> GetTableCountsAsync(CancellationToken cancellationToken = default) =>
+        GetTableCountsAsync(null, cancellationToken);
+
+    async Task<IReadOnlyDictionary<string, long>> GetTableCountsAsync(DbTransaction? transaction, CancellationToken cancellationToken)
     {
         // Every table of the schema, so that a table a later migration adds is counted without a change here.
-        var tables = await ReadStringsAsync("SELECT table_name FROM duckdb_tables() WHERE NOT temporary AND schema_name = 'main' AND table_name <> $q ORDER BY table_name", "csa_schema", cancellationToken).ConfigureAwait(false);
+        var tables = await ReadStringsAsync("SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> $q ORDER BY table_name", "csa_schema", cancellationToken).ConfigureAwait(false);
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var table in tables)
         {
-            counts[table] = await ScalarLongAsync(null, $"SELECT count(*) FROM {table}", cancellationToken).ConfigureAwait(false);
+            counts[table] = await ScalarLongAsync(transaction, $"SELECT count(*) FROM {table}", cancellationToken).ConfigureAwait(false);
         }
 
         return counts;
     }
 
-    static void AddArea(DuckDBCommand command, Area? area)
+    static void AddArea(DbCommand command, Area? area)
     {
         if (area is not null)
         {
-            command.Parameters.Add(new DuckDBParameter("area", area.Code));
+            AddParameter(command, "area", area.Code);
         }
-    }
-
-    async Task<int> ExecuteAsync(DuckDBTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        using var command = _connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.Add(new DuckDBParameter(name, value));
-        }
-
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    async Task<long> ScalarLongAsync(DuckDBTransaction? transaction, string sql, CancellationToken cancellationToken)
-    {
-        using var command = _connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-    }
-
-    async Task<IReadOnlyList<string>> ReadStringsAsync(string sql, string value, CancellationToken cancellationToken)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.Add(new DuckDBParameter("q", value));
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var values = new List<string>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
     }
 }

@@ -2,20 +2,18 @@ using Csa.Core;
 using Csa.Core.Extract;
 using Csa.Core.Geography;
 using Csa.Core.Importing;
-using Csa.Storage.DuckDb.Internal;
-using DuckDB.NET.Data;
+using System.Data.Common;
 
-namespace Csa.Storage.DuckDb;
+namespace Csa.Storage.Sql;
 
-public sealed partial class DuckDbStore
+public abstract partial class SqlStore
 {
     /// <inheritdoc/>
     public async Task<PlaceLookup> GetPlacesAsync(CancellationToken cancellationToken = default)
     {
         var lsoas = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        using (var command = _connection.CreateCommand())
+        using (var command = Command("SELECT lsoa_code, ward_code, district_code FROM lsoa_area"))
         {
-            command.CommandText = "SELECT lsoa_code, ward_code, district_code FROM lsoa_area";
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -24,9 +22,8 @@ public sealed partial class DuckDbStore
         }
 
         var wards = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var command = _connection.CreateCommand())
+        using (var command = Command("SELECT DISTINCT ward_code, district_code FROM lsoa_ward_district"))
         {
-            command.CommandText = "SELECT DISTINCT ward_code, district_code FROM lsoa_ward_district";
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -42,13 +39,13 @@ public sealed partial class DuckDbStore
     {
         ArgumentNullException.ThrowIfNull(crimes);
         ArgumentNullException.ThrowIfNull(source);
-        using var transaction = _connection.BeginTransaction();
+        using var transaction = Connection.BeginTransaction();
         await StageKeysAsync(transaction, crimes.Select(c => c.CrimeReference), cancellationToken).ConfigureAwait(false);
         var updated = await ScalarLongAsync(transaction, "SELECT count(*) FROM extract_crime WHERE crime_ref IN (SELECT key FROM incoming_key)", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(transaction, "DELETE FROM extract_marker WHERE crime_ref IN (SELECT key FROM incoming_key)", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(transaction, "DELETE FROM extract_crime WHERE crime_ref IN (SELECT key FROM incoming_key)", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(transaction, "DROP TABLE incoming_key", cancellationToken).ConfigureAwait(false);
-        AppendExtract(crimes, source);
+        await WriteExtractAsync(transaction, crimes, source, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(
             transaction,
             "INSERT INTO import_file VALUES ($kind, NULL, NULL, $name, $sha, $bytes, $rows, $at)",
@@ -58,57 +55,35 @@ public sealed partial class DuckDbStore
             ("sha", source.Sha256),
             ("bytes", source.Bytes),
             ("rows", (long)crimes.Count),
-            ("at", _time.GetUtcNow().UtcDateTime)).ConfigureAwait(false);
+            ("at", Time.GetUtcNow().UtcDateTime)).ConfigureAwait(false);
         transaction.Commit();
         return new ExtractImportResult(crimes.Count - updated, updated);
     }
 
     /// <summary>Puts the keys of an incoming import into the temporary table <c>incoming_key</c>, for the replacement that follows.</summary>
-    async Task StageKeysAsync(DuckDBTransaction transaction, IEnumerable<string> keys, CancellationToken cancellationToken)
+    async Task StageKeysAsync(DbTransaction transaction, IEnumerable<string> keys, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(transaction, "CREATE OR REPLACE TEMP TABLE incoming_key (key VARCHAR)", cancellationToken).ConfigureAwait(false);
-        using var appender = _connection.CreateAppender("incoming_key");
-        foreach (var key in keys)
-        {
-            appender.CreateRow().AppendValue(key).EndRow();
-        }
+        await ExecuteAsync(transaction, $"DROP TABLE IF EXISTS incoming_key; CREATE TEMP TABLE incoming_key (key {TextType})", cancellationToken).ConfigureAwait(false);
+        await WriteRowsAsync(transaction, "incoming_key", keys.Select(key => new object?[] { key }), cancellationToken).ConfigureAwait(false);
     }
 
-    void AppendExtract(IReadOnlyList<ExtractCrime> crimes, SourceFile source)
+    async Task WriteExtractAsync(DbTransaction transaction, IReadOnlyList<ExtractCrime> crimes, SourceFile source, CancellationToken cancellationToken)
     {
-        using (var appender = _connection.CreateAppender("extract_crime"))
-        {
-            foreach (var c in crimes)
+        await WriteRowsAsync(
+            transaction,
+            "extract_crime",
+            crimes.Select(c => new object?[]
             {
-                appender.CreateRow()
-                    .AppendValue(c.CrimeReference)
-                    .AppendValue(c.RecordedDate)
-                    .AppendValue(Month.FromDate(c.RecordedDate).FirstDay)
-                    .AppendValue(c.OffenceCode)
-                    .AppendValue(c.LsoaCode)
-                    .AppendValue(c.WardCode)
-                    .AppendValue(c.DistrictCode)
-                    .AppendValue(c.Longitude)
-                    .AppendValue(c.Latitude)
-                    .AppendValue(c.VictimAge)
-                    .AppendValue(c.VictimSex.ToString().ToLowerInvariant())
-                    .AppendValue(c.OffenderAge)
-                    .AppendValue(c.OffenderSex.ToString().ToLowerInvariant())
-                    .AppendValue(c.VictimSupportsRecording)
-                    .AppendValue(source.Name)
-                    .AppendValue(c.Line)
-                    .EndRow();
-            }
-        }
-
-        using var markers = _connection.CreateAppender("extract_marker");
-        foreach (var c in crimes)
-        {
-            foreach (var marker in c.Markers)
-            {
-                markers.CreateRow().AppendValue(c.CrimeReference).AppendValue(marker).EndRow();
-            }
-        }
+                c.CrimeReference, c.RecordedDate, Month.FromDate(c.RecordedDate).FirstDay, c.OffenceCode, c.LsoaCode, c.WardCode,
+                c.DistrictCode, c.Longitude, c.Latitude, c.VictimAge, c.VictimSex.ToString().ToLowerInvariant(), c.OffenderAge,
+                c.OffenderSex.ToString().ToLowerInvariant(), c.VictimSupportsRecording, source.Name, c.Line,
+            }),
+            cancellationToken).ConfigureAwait(false);
+        await WriteRowsAsync(
+            transaction,
+            "extract_marker",
+            crimes.SelectMany(c => c.Markers.Select(marker => new object?[] { c.CrimeReference, marker })),
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -117,8 +92,7 @@ public sealed partial class DuckDbStore
 
     async Task<Period?> GetExtractCoverageFromFileAsync(CancellationToken cancellationToken)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT min(recorded_month), max(recorded_month) FROM extract_crime";
+        using var command = Command("SELECT min(recorded_month), max(recorded_month) FROM extract_crime");
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return reader.IsDBNull(0)
@@ -129,14 +103,13 @@ public sealed partial class DuckDbStore
     /// <inheritdoc/>
     public async Task<IReadOnlyList<ExtractDistrict>> GetExtractDistrictsAsync(CancellationToken cancellationToken = default)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = """
+        using var command = Command("""
             SELECT d.district_code, d.district_name, h.partnership_code, h.partnership_name, h.force_area_code, h.force_area_name
             FROM (SELECT DISTINCT l.district_code, l.district_name FROM lsoa_ward_district l
                   WHERE l.district_code IN (SELECT DISTINCT district_code FROM extract_crime)) d
             LEFT JOIN district_hierarchy h ON h.district_code = d.district_code
-            ORDER BY ALL
-            """;
+            ORDER BY 1, 2, 3, 4, 5, 6
+            """);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var parents = new SortedDictionary<string, (Area District, List<Area> Parents)>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -165,22 +138,22 @@ public sealed partial class DuckDbStore
     {
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(period);
-        using var command = _connection.CreateCommand();
-        command.CommandText = $"""
+        using var command = Command($"""
             WITH a AS (
                 SELECT crime_ref, recorded_month, offence_code, victim_supports, ward_code, district_code
                 FROM extract_crime
                 WHERE recorded_month BETWEEN $from AND $to),
             e AS (SELECT * FROM a WHERE {AreaPredicate(area.Level)})
-            SELECT recorded_month, offence_code, NULL::VARCHAR AS marker, victim_supports, count(*) FROM e GROUP BY ALL
+            SELECT recorded_month, offence_code, NULL::VARCHAR AS marker, victim_supports, count(*) FROM e GROUP BY 1, 2, 4
             UNION ALL
             SELECT e.recorded_month, e.offence_code, m.marker, e.victim_supports, count(*)
             FROM e JOIN extract_marker m ON m.crime_ref = e.crime_ref
-            GROUP BY ALL
-            """;
-        command.Parameters.Add(new DuckDBParameter("from", period.From.FirstDay));
-        command.Parameters.Add(new DuckDBParameter("to", period.To.FirstDay));
-        command.Parameters.Add(new DuckDBParameter("area", area.Code));
+            GROUP BY 1, 2, 3, 4
+            ORDER BY 1, 2, 3, 4
+            """);
+        AddParameter(command, "from", period.From.FirstDay);
+        AddParameter(command, "to", period.To.FirstDay);
+        AddParameter(command, "area", area.Code);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<ExtractCountRow>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -204,24 +177,23 @@ public sealed partial class DuckDbStore
     {
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(period);
-        using var command = _connection.CreateCommand();
-        command.CommandText = $"""
+        using var command = Command($"""
             WITH a AS (
                 SELECT crime_ref, victim_age, victim_sex, offender_age, offender_sex, ward_code, district_code
                 FROM extract_crime
                 WHERE recorded_month BETWEEN $from AND $to),
             e AS (
                 SELECT * FROM a WHERE {AreaPredicate(area.Level)}
-                AND ($marker IS NULL OR crime_ref IN (SELECT crime_ref FROM extract_marker WHERE marker = $marker)))
-            SELECT 'victim', victim_age, victim_sex, count(*) FROM e GROUP BY ALL
+                AND (CAST($marker AS VARCHAR) IS NULL OR crime_ref IN (SELECT crime_ref FROM extract_marker WHERE marker = $marker)))
+            SELECT 'victim', victim_age, victim_sex, count(*) FROM e GROUP BY 2, 3
             UNION ALL
-            SELECT 'offender', offender_age, offender_sex, count(*) FROM e GROUP BY ALL
-            ORDER BY ALL
-            """;
-        command.Parameters.Add(new DuckDBParameter("from", period.From.FirstDay));
-        command.Parameters.Add(new DuckDBParameter("to", period.To.FirstDay));
-        command.Parameters.Add(new DuckDBParameter("area", area.Code));
-        command.Parameters.Add(new DuckDBParameter("marker", marker));
+            SELECT 'offender', offender_age, offender_sex, count(*) FROM e GROUP BY 2, 3
+            ORDER BY 1, 2, 3
+            """);
+        AddParameter(command, "from", period.From.FirstDay);
+        AddParameter(command, "to", period.To.FirstDay);
+        AddParameter(command, "area", area.Code);
+        AddParameter(command, "marker", marker);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<ExtractPersonCount>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -2,11 +2,10 @@ using Csa.Core;
 using Csa.Core.Geography;
 using Csa.Core.Importing;
 using Csa.Core.Official;
-using DuckDB.NET.Data;
 
-namespace Csa.Storage.DuckDb;
+namespace Csa.Storage.Sql;
 
-public sealed partial class DuckDbStore
+public abstract partial class SqlStore
 {
     /// <inheritdoc/>
     public async Task<IReadOnlyList<Area>> GetAreasAsync(AreaLevel level, CancellationToken cancellationToken = default)
@@ -24,9 +23,8 @@ public sealed partial class DuckDbStore
     /// <inheritdoc/>
     public async Task<IReadOnlyList<RecordedCrimeQuarter>> GetRecordedCrimeQuartersAsync(RecordedCrimeLevel level, CancellationToken cancellationToken = default)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT area_name, financial_year, quarter, release, source_file, total FROM recorded_crime_quarter WHERE level = $level";
-        command.Parameters.Add(new DuckDBParameter("level", LevelName(level)));
+        using var command = Command("SELECT area_name, financial_year, quarter, release, source_file, total FROM recorded_crime_quarter WHERE level = $level");
+        AddParameter(command, "level", LevelName(level));
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var quarters = new List<RecordedCrimeQuarter>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -49,15 +47,9 @@ public sealed partial class DuckDbStore
             throw new ArgumentException("One replacement holds one level.", nameof(quarters));
         }
 
-        using var transaction = _connection.BeginTransaction();
-        await ExecuteAsync(transaction, "CREATE OR REPLACE TEMP TABLE replaced_quarter (level VARCHAR, area_name VARCHAR, financial_year INTEGER, quarter INTEGER)", cancellationToken).ConfigureAwait(false);
-        using (var appender = _connection.CreateAppender("replaced_quarter"))
-        {
-            foreach (var q in quarters)
-            {
-                appender.CreateRow().AppendValue(LevelName(q.Level)).AppendValue(q.AreaName).AppendValue(q.Year.StartYear).AppendValue(q.Quarter).EndRow();
-            }
-        }
+        using var transaction = Connection.BeginTransaction();
+        await ExecuteAsync(transaction, $"DROP TABLE IF EXISTS replaced_quarter; CREATE TEMP TABLE replaced_quarter (level {TextType}, area_name {TextType}, financial_year INTEGER, quarter INTEGER)", cancellationToken).ConfigureAwait(false);
+        await WriteRowsAsync(transaction, "replaced_quarter", quarters.Select(q => new object?[] { LevelName(q.Level), q.AreaName, q.Year.StartYear, q.Quarter }), cancellationToken).ConfigureAwait(false);
 
         foreach (var table in new[] { "recorded_crime", "recorded_crime_quarter" })
         {
@@ -68,23 +60,19 @@ public sealed partial class DuckDbStore
         }
 
         var level = quarters.Count > 0 ? LevelName(quarters[0].Level) : "force";
-        using (var appender = _connection.CreateAppender("recorded_crime"))
-        {
-            foreach (var row in rows)
+        await WriteRowsAsync(
+            transaction,
+            "recorded_crime",
+            rows.Select(r => new object?[]
             {
-                appender.CreateRow().AppendValue(level).AppendValue(row.Area).AppendValue(areaCodes.GetValueOrDefault(row.Area)).AppendValue(row.Year.StartYear).AppendValue(row.Quarter)
-                    .AppendValue(row.OffenceCode).AppendValue(row.OffenceDescription).AppendValue(row.OffenceGroup).AppendValue(row.OffenceSubgroup).AppendValue(row.Count).EndRow();
-            }
-        }
-
-        using (var appender = _connection.CreateAppender("recorded_crime_quarter"))
-        {
-            foreach (var q in quarters)
-            {
-                appender.CreateRow().AppendValue(LevelName(q.Level)).AppendValue(q.AreaName).AppendValue(q.Year.StartYear).AppendValue(q.Quarter)
-                    .AppendValue(q.Release.UtcDateTime).AppendValue(q.SourceFile).AppendValue(q.Total).EndRow();
-            }
-        }
+                level, r.Area, areaCodes.GetValueOrDefault(r.Area), r.Year.StartYear, r.Quarter, r.OffenceCode, r.OffenceDescription, r.OffenceGroup, r.OffenceSubgroup, r.Count,
+            }),
+            cancellationToken).ConfigureAwait(false);
+        await WriteRowsAsync(
+            transaction,
+            "recorded_crime_quarter",
+            quarters.Select(q => new object?[] { LevelName(q.Level), q.AreaName, q.Year.StartYear, q.Quarter, q.Release.UtcDateTime, q.SourceFile, q.Total }),
+            cancellationToken).ConfigureAwait(false);
 
         await ExecuteAsync(transaction, "DROP TABLE replaced_quarter", cancellationToken).ConfigureAwait(false);
         await RecordAsync(transaction, $"prc:{level}", source, rows.Count, cancellationToken).ConfigureAwait(false);
@@ -94,14 +82,13 @@ public sealed partial class DuckDbStore
     /// <inheritdoc/>
     public async Task<IReadOnlyList<RecordedCrimeRow>> GetRecordedCrimeAsync(RecordedCrimeLevel level, string areaCodeOrName, CancellationToken cancellationToken = default)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = """
+        using var command = Command("""
             SELECT area_name, financial_year, quarter, offence_code, offence_description, offence_group, offence_subgroup, count
             FROM recorded_crime WHERE level = $level AND (area_code = $code OR lower(area_name) = lower($code))
             ORDER BY financial_year, quarter, offence_code
-            """;
-        command.Parameters.Add(new DuckDBParameter("level", LevelName(level)));
-        command.Parameters.Add(new DuckDBParameter("code", areaCodeOrName));
+            """);
+        AddParameter(command, "level", LevelName(level));
+        AddParameter(command, "code", areaCodeOrName);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<RecordedCrimeRow>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -116,11 +103,10 @@ public sealed partial class DuckDbStore
     public async Task<IReadOnlyList<(Month Month, string CrimeType, long Count)>> CountForceStreetAsync(string forceSlug, Period period, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(period);
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT month, crime_type, count(*) FROM street_record WHERE force = $force AND NOT is_asb AND month BETWEEN $from AND $to GROUP BY month, crime_type ORDER BY month, crime_type";
-        command.Parameters.Add(new DuckDBParameter("force", forceSlug));
-        command.Parameters.Add(new DuckDBParameter("from", period.From.FirstDay));
-        command.Parameters.Add(new DuckDBParameter("to", period.To.FirstDay));
+        using var command = Command("SELECT month, crime_type, count(*) FROM street_record WHERE force = $force AND NOT is_asb AND month BETWEEN $from AND $to GROUP BY month, crime_type ORDER BY month, crime_type");
+        AddParameter(command, "force", forceSlug);
+        AddParameter(command, "from", period.From.FirstDay);
+        AddParameter(command, "to", period.To.FirstDay);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<(Month, string, long)>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -1,9 +1,8 @@
 using Csa.Core;
-using DuckDB.NET.Data;
 
-namespace Csa.Storage.DuckDb;
+namespace Csa.Storage.Sql;
 
-public sealed partial class DuckDbStore
+public abstract partial class SqlStore
 {
     /// <inheritdoc/>
     public async Task AddUserAsync(string name, string passwordHash, CancellationToken cancellationToken = default)
@@ -21,16 +20,15 @@ public sealed partial class DuckDbStore
             cancellationToken,
             ("name", name),
             ("hash", passwordHash),
-            ("at", _time.GetUtcNow().UtcDateTime),
+            ("at", Time.GetUtcNow().UtcDateTime),
             ("stamp", NewSecurityStamp())).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
     public async Task<bool> RemoveUserAsync(string name, CancellationToken cancellationToken = default)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "DELETE FROM atlas_user WHERE name = $name";
-        command.Parameters.Add(new DuckDBParameter("name", name));
+        using var command = Command("DELETE FROM atlas_user WHERE name = $name");
+        AddParameter(command, "name", name);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
@@ -38,20 +36,18 @@ public sealed partial class DuckDbStore
     public async Task<bool> SetPasswordAsync(string name, string passwordHash, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
-        using var command = _connection.CreateCommand();
-        command.CommandText = "UPDATE atlas_user SET password_hash = $hash, security_stamp = $stamp, failed_attempts = 0, locked_until = NULL WHERE name = $name";
-        command.Parameters.Add(new DuckDBParameter("hash", passwordHash));
-        command.Parameters.Add(new DuckDBParameter("stamp", NewSecurityStamp()));
-        command.Parameters.Add(new DuckDBParameter("name", name));
+        using var command = Command("UPDATE atlas_user SET password_hash = $hash, security_stamp = $stamp, failed_attempts = 0, locked_until = NULL WHERE name = $name");
+        AddParameter(command, "hash", passwordHash);
+        AddParameter(command, "stamp", NewSecurityStamp());
+        AddParameter(command, "name", name);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
     /// <inheritdoc/>
     public async Task<AtlasUser?> GetUserAsync(string name, CancellationToken cancellationToken = default)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT name, password_hash, failed_attempts, locked_until, security_stamp FROM atlas_user WHERE name = $name";
-        command.Parameters.Add(new DuckDBParameter("name", name));
+        using var command = Command("SELECT name, password_hash, failed_attempts, locked_until, security_stamp FROM atlas_user WHERE name = $name");
+        AddParameter(command, "name", name);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -65,11 +61,10 @@ public sealed partial class DuckDbStore
     /// <inheritdoc/>
     public async Task RecordLoginAsync(string name, int failedAttempts, DateTimeOffset? lockedUntil, CancellationToken cancellationToken = default)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "UPDATE atlas_user SET failed_attempts = $failures, locked_until = $until WHERE name = $name";
-        command.Parameters.Add(new DuckDBParameter("failures", failedAttempts));
-        command.Parameters.Add(new DuckDBParameter("until", lockedUntil?.UtcDateTime));
-        command.Parameters.Add(new DuckDBParameter("name", name));
+        using var command = Command("UPDATE atlas_user SET failed_attempts = $failures, locked_until = $until WHERE name = $name");
+        AddParameter(command, "failures", failedAttempts);
+        AddParameter(command, "until", lockedUntil?.UtcDateTime);
+        AddParameter(command, "name", name);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,11 +1,10 @@
 using Csa.Core.Geography;
 using Csa.Core.Importing;
-using Csa.Storage.DuckDb.Internal;
-using DuckDB.NET.Data;
+using System.Data.Common;
 
-namespace Csa.Storage.DuckDb;
+namespace Csa.Storage.Sql;
 
-public sealed partial class DuckDbStore
+public abstract partial class SqlStore
 {
     /// <inheritdoc/>
     public async Task<GeographyImportResult> ImportGeographyAsync(GeographyLookup lookup, SourceFile source, CancellationToken cancellationToken = default)
@@ -21,13 +20,10 @@ public sealed partial class DuckDbStore
         };
         var ledgerKind = "geography:" + kind;
 
-        using var transaction = _connection.BeginTransaction();
+        using var transaction = Connection.BeginTransaction();
         var replaced = await ExecuteAsync(transaction, "DELETE FROM import_file WHERE kind = $kind", cancellationToken, ("kind", ledgerKind)).ConfigureAwait(false) > 0;
         await ExecuteAsync(transaction, $"DELETE FROM {table}", cancellationToken).ConfigureAwait(false);
-        using (var appender = _connection.CreateAppender(table))
-        {
-            AppendLookupRows(appender, lookup);
-        }
+        await WriteRowsAsync(transaction, table, LookupRows(lookup), cancellationToken).ConfigureAwait(false);
 
         await RebuildLsoaAreaAsync(transaction, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(
@@ -39,46 +35,22 @@ public sealed partial class DuckDbStore
             ("sha", source.Sha256),
             ("bytes", source.Bytes),
             ("rows", (long)lookup.RowCount),
-            ("at", _time.GetUtcNow().UtcDateTime)).ConfigureAwait(false);
+            ("at", Time.GetUtcNow().UtcDateTime)).ConfigureAwait(false);
         var areas = await ScalarLongAsync(transaction, "SELECT count(*) FROM area", cancellationToken).ConfigureAwait(false);
         transaction.Commit();
         return new GeographyImportResult(kind, lookup.RowCount, replaced, checked((int)areas));
     }
 
-    static void AppendLookupRows(DuckDBAppender appender, GeographyLookup lookup)
+    static IEnumerable<object?[]> LookupRows(GeographyLookup lookup) => lookup switch
     {
-        switch (lookup)
-        {
-            case LsoaWardDistrictLookup wards:
-                foreach (var row in wards.Rows)
-                {
-                    appender.CreateRow().AppendValue(row.LsoaCode).AppendValue(row.LsoaName).AppendValue(row.WardCode)
-                        .AppendValue(row.WardName).AppendValue(row.DistrictCode).AppendValue(row.DistrictName).EndRow();
-                }
-
-                break;
-            case DistrictHierarchyLookup districts:
-                foreach (var row in districts.Rows)
-                {
-                    appender.CreateRow().AppendValue(row.DistrictCode).AppendValue(row.DistrictName).AppendValue(row.PartnershipCode)
-                        .AppendValue(row.PartnershipName).AppendValue(row.ForceAreaCode).AppendValue(row.ForceAreaName).EndRow();
-                }
-
-                break;
-            case LsoaVintageLookup links:
-                foreach (var row in links.Rows)
-                {
-                    appender.CreateRow().AppendValue(row.Lsoa11Code).AppendValue(row.Lsoa21Code).AppendValue(row.Lsoa21Name).EndRow();
-                }
-
-                break;
-            default:
-                throw new ArgumentException($"Unknown lookup type {lookup.GetType().Name}.", nameof(lookup));
-        }
-    }
+        LsoaWardDistrictLookup wards => wards.Rows.Select(r => new object?[] { r.LsoaCode, r.LsoaName, r.WardCode, r.WardName, r.DistrictCode, r.DistrictName }),
+        DistrictHierarchyLookup districts => districts.Rows.Select(r => new object?[] { r.DistrictCode, r.DistrictName, r.PartnershipCode, r.PartnershipName, r.ForceAreaCode, r.ForceAreaName }),
+        LsoaVintageLookup links => links.Rows.Select(r => new object?[] { r.Lsoa11Code, r.Lsoa21Code, r.Lsoa21Name }),
+        _ => throw new ArgumentException($"Unknown lookup type {lookup.GetType().Name}.", nameof(lookup)),
+    };
 
     /// <summary>Rebuilds the map from any LSOA code a record may carry to its ward and district (see 0002_geography.sql).</summary>
-    async Task RebuildLsoaAreaAsync(DuckDBTransaction transaction, CancellationToken cancellationToken) =>
+    async Task RebuildLsoaAreaAsync(DbTransaction transaction, CancellationToken cancellationToken) =>
         await ExecuteAsync(
             transaction,
             """
@@ -147,9 +119,8 @@ public sealed partial class DuckDbStore
 
     async Task<IReadOnlyList<Area>> ReadAreasAsync(string predicate, string value, CancellationToken cancellationToken)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = $"SELECT DISTINCT code, name, level, parent_name FROM area WHERE {predicate} ORDER BY level, name, code";
-        command.Parameters.Add(new DuckDBParameter("q", value));
+        using var command = Command($"SELECT DISTINCT code, name, level, parent_name FROM area WHERE {predicate} ORDER BY level, name, code");
+        AddParameter(command, "q", value);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var areas = new List<Area>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

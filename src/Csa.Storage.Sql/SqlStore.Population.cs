@@ -2,28 +2,21 @@ using Csa.Core.Geography;
 using Csa.Core.Importing;
 using Csa.Core.Population;
 using Csa.Core;
-using Csa.Storage.DuckDb.Internal;
-using DuckDB.NET.Data;
+using System.Data.Common;
 
-namespace Csa.Storage.DuckDb;
+namespace Csa.Storage.Sql;
 
-public sealed partial class DuckDbStore
+public abstract partial class SqlStore
 {
     /// <inheritdoc/>
     public async Task ImportPopulationAsync(int year, IReadOnlyDictionary<string, double> lsoaPopulations, SourceFile source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(lsoaPopulations);
         ArgumentNullException.ThrowIfNull(source);
-        using var transaction = _connection.BeginTransaction();
+        using var transaction = Connection.BeginTransaction();
         await ExecuteAsync(transaction, "DELETE FROM population WHERE year = $year", cancellationToken, ("year", year)).ConfigureAwait(false);
         await ExecuteAsync(transaction, "DELETE FROM import_file WHERE kind = $kind", cancellationToken, ("kind", $"population:{year}")).ConfigureAwait(false);
-        using (var appender = _connection.CreateAppender("population"))
-        {
-            foreach (var (lsoa, population) in lsoaPopulations)
-            {
-                appender.CreateRow().AppendValue(lsoa).AppendValue(year).AppendValue(population).EndRow();
-            }
-        }
+        await WriteRowsAsync(transaction, "population", lsoaPopulations.Select(p => new object?[] { p.Key, year, p.Value }), cancellationToken).ConfigureAwait(false);
 
         await RecordAsync(transaction, $"population:{year}", source, lsoaPopulations.Count, cancellationToken).ConfigureAwait(false);
         transaction.Commit();
@@ -33,19 +26,13 @@ public sealed partial class DuckDbStore
     public async Task ImportDistrictPopulationAsync(IReadOnlyList<DistrictEstimate> estimates, SourceFile source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(estimates);
-        using var transaction = _connection.BeginTransaction();
+        using var transaction = Connection.BeginTransaction();
         foreach (var year in estimates.Select(e => e.Year).Distinct())
         {
             await ExecuteAsync(transaction, "DELETE FROM district_population WHERE year = $year", cancellationToken, ("year", year)).ConfigureAwait(false);
         }
 
-        using (var appender = _connection.CreateAppender("district_population"))
-        {
-            foreach (var e in estimates)
-            {
-                appender.CreateRow().AppendValue(e.Code).AppendValue(e.Name).AppendValue(e.Year).AppendValue(e.Population).EndRow();
-            }
-        }
+        await WriteRowsAsync(transaction, "district_population", estimates.Select(e => new object?[] { e.Code, e.Name, e.Year, e.Population }), cancellationToken).ConfigureAwait(false);
 
         await RecordAsync(transaction, "population:district", source, estimates.Count, cancellationToken).ConfigureAwait(false);
         transaction.Commit();
@@ -66,15 +53,14 @@ public sealed partial class DuckDbStore
             return series;
         }
 
-        using var command = _connection.CreateCommand();
-        command.CommandText = $"""
+        using var command = Command($"""
             SELECT p.year, sum(p.population)
             FROM population p
             JOIN (SELECT DISTINCT lsoa_code, ward_code, district_code FROM lsoa_area) a ON a.lsoa_code = p.lsoa_code
             WHERE {AreaPredicate(area.Level)}
             GROUP BY p.year
             ORDER BY p.year
-            """;
+            """);
         AddArea(command, area);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var years = new SortedDictionary<int, double>();
@@ -93,22 +79,21 @@ public sealed partial class DuckDbStore
     async Task<IReadOnlyList<PlacePopulation>> GetPlacePopulationsFromFileAsync(Area area, PlaceLevel level, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(area);
-        using var command = _connection.CreateCommand();
-        command.CommandText = level == PlaceLevel.Ward
+        using var command = Command(level == PlaceLevel.Ward
             ? $"""
               SELECT p.year, a.ward_code, sum(p.population)
               FROM population p
               JOIN (SELECT DISTINCT lsoa_code, ward_code, district_code FROM lsoa_area) a ON a.lsoa_code = p.lsoa_code
               WHERE {AreaPredicate(area.Level)}
-              GROUP BY ALL ORDER BY ALL
+              GROUP BY 1, 2 ORDER BY 1, 2
               """
             : $"""
               SELECT p.year, p.lsoa_code, p.population
               FROM population p
               JOIN (SELECT DISTINCT lsoa_code, ward_code, district_code FROM lsoa_ward_district) a ON a.lsoa_code = p.lsoa_code
               WHERE {AreaPredicate(area.Level)}
-              ORDER BY ALL
-              """;
+              ORDER BY 1, 2, 3
+              """);
         AddArea(command, area);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<PlacePopulation>();
@@ -125,15 +110,9 @@ public sealed partial class DuckDbStore
     {
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(counts);
-        using var transaction = _connection.BeginTransaction();
+        using var transaction = Connection.BeginTransaction();
         await ExecuteAsync(transaction, "DELETE FROM partner_series WHERE name = $name AND area_code = $area", cancellationToken, ("name", name), ("area", area.Code)).ConfigureAwait(false);
-        using (var appender = _connection.CreateAppender("partner_series"))
-        {
-            foreach (var (month, count) in counts)
-            {
-                appender.CreateRow().AppendValue(name).AppendValue(area.Code).AppendValue(month.FirstDay).AppendValue(count).EndRow();
-            }
-        }
+        await WriteRowsAsync(transaction, "partner_series", counts.Select(c => new object?[] { name, area.Code, c.Month.FirstDay, c.Count }), cancellationToken).ConfigureAwait(false);
 
         await RecordAsync(transaction, $"series:{name}:{area.Code}", source, counts.Count, cancellationToken).ConfigureAwait(false);
         transaction.Commit();
@@ -146,10 +125,9 @@ public sealed partial class DuckDbStore
     async Task<IReadOnlyList<(Month Month, long Count)>> GetSeriesFromFileAsync(string name, Area area, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(area);
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT month, count FROM partner_series WHERE lower(name) = lower($name) AND area_code = $area ORDER BY month";
-        command.Parameters.Add(new DuckDBParameter("name", name));
-        command.Parameters.Add(new DuckDBParameter("area", area.Code));
+        using var command = Command("SELECT month, count FROM partner_series WHERE lower(name) = lower($name) AND area_code = $area ORDER BY month");
+        AddParameter(command, "name", name);
+        AddParameter(command, "area", area.Code);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<(Month, long)>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -160,7 +138,7 @@ public sealed partial class DuckDbStore
         return rows;
     }
 
-    async Task RecordAsync(DuckDBTransaction transaction, string kind, SourceFile source, long rows, CancellationToken cancellationToken) =>
+    async Task RecordAsync(DbTransaction transaction, string kind, SourceFile source, long rows, CancellationToken cancellationToken) =>
         await ExecuteAsync(
             transaction,
             "INSERT INTO import_file VALUES ($kind, NULL, NULL, $name, $sha, $bytes, $rows, $at)",
@@ -170,23 +148,17 @@ public sealed partial class DuckDbStore
             ("sha", source.Sha256),
             ("bytes", source.Bytes),
             ("rows", rows),
-            ("at", _time.GetUtcNow().UtcDateTime)).ConfigureAwait(false);
+            ("at", Time.GetUtcNow().UtcDateTime)).ConfigureAwait(false);
 
     /// <inheritdoc/>
     public async Task ImportDeprivationAsync(IReadOnlyDictionary<string, int> imdRanks, SourceFile source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(imdRanks);
         ArgumentNullException.ThrowIfNull(source);
-        using var transaction = _connection.BeginTransaction();
+        using var transaction = Connection.BeginTransaction();
         await ExecuteAsync(transaction, "DELETE FROM deprivation", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(transaction, "DELETE FROM import_file WHERE kind = 'deprivation'", cancellationToken).ConfigureAwait(false);
-        using (var appender = _connection.CreateAppender("deprivation"))
-        {
-            foreach (var (lsoa, rank) in imdRanks)
-            {
-                appender.CreateRow().AppendValue(lsoa).AppendValue(rank).EndRow();
-            }
-        }
+        await WriteRowsAsync(transaction, "deprivation", imdRanks.Select(r => new object?[] { r.Key, r.Value }), cancellationToken).ConfigureAwait(false);
 
         await RecordAsync(transaction, "deprivation", source, imdRanks.Count, cancellationToken).ConfigureAwait(false);
         transaction.Commit();
@@ -202,23 +174,22 @@ public sealed partial class DuckDbStore
             AreaLevel.ForceArea => ("h.force_area_code", "h.force_area_name"),
             _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Indicators are for districts, partnerships and force areas."),
         };
-        using var command = _connection.CreateCommand();
         // Each LSOA counts once per area: a district in several partnerships joins the hierarchy several times, and
         // without the DISTINCT its population and deprivation would count once per partnership (a join fan-out).
-        command.CommandText = $"""
+        using var command = Command($"""
             WITH membership AS (
                 SELECT DISTINCT l.lsoa_code, {code} AS area_code, {name} AS area_name
                 FROM lsoa_ward_district l
                 JOIN district_hierarchy h ON h.district_code = l.district_code)
-            SELECT m.area_code, any_value(m.area_name), sum(p.population), avg(d.imd_rank)
+            SELECT m.area_code, min(m.area_name), sum(p.population), CAST(avg(d.imd_rank) AS DOUBLE PRECISION)
             FROM membership m
             LEFT JOIN population p ON p.lsoa_code = m.lsoa_code AND p.year = $year
             LEFT JOIN deprivation d ON d.lsoa_code = m.lsoa_code
             GROUP BY 1
             HAVING sum(p.population) > 0 AND count(d.imd_rank) > 0
             ORDER BY 1
-            """;
-        command.Parameters.Add(new DuckDBParameter("year", year));
+            """);
+        AddParameter(command, "year", year);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<AreaIndicators>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -233,19 +204,16 @@ public sealed partial class DuckDbStore
     public async Task ImportBoundariesAsync(IReadOnlyList<BoundaryFile> files, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
-        using var transaction = _connection.BeginTransaction();
+        using var transaction = Connection.BeginTransaction();
         var boundaries = files.SelectMany(f => f.Boundaries).ToList();
         await StageKeysAsync(transaction, boundaries.Select(b => b.Code), cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(transaction, "DELETE FROM boundary WHERE code IN (SELECT key FROM incoming_key)", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(transaction, "DROP TABLE incoming_key", cancellationToken).ConfigureAwait(false);
-        using (var appender = _connection.CreateAppender("boundary"))
-        {
-            foreach (var b in boundaries)
-            {
-                appender.CreateRow().AppendValue(b.Code).AppendValue(b.Name).AppendValue(b.Kind).AppendValue(b.Vintage)
-                    .AppendValue(b.GeoJson).AppendValue(b.Vertices).AppendValue(b.OriginalVertices).EndRow();
-            }
-        }
+        await WriteRowsAsync(
+            transaction,
+            "boundary",
+            boundaries.Select(b => new object?[] { b.Code, b.Name, b.Kind, b.Vintage, b.GeoJson, b.Vertices, b.OriginalVertices }),
+            cancellationToken).ConfigureAwait(false);
 
         foreach (var (fileBoundaries, source) in files)
         {
@@ -262,9 +230,8 @@ public sealed partial class DuckDbStore
 
     async Task<IReadOnlyList<Boundary>> GetBoundariesFromFileAsync(string kind, IReadOnlyCollection<string>? codes, CancellationToken cancellationToken)
     {
-        using var command = _connection.CreateCommand();
-        command.CommandText = "SELECT code, name, kind, vintage, geojson, vertices, original_vertices FROM boundary WHERE kind = $kind ORDER BY code";
-        command.Parameters.Add(new DuckDBParameter("kind", kind));
+        using var command = Command("SELECT code, name, kind, vintage, geojson, vertices, original_vertices FROM boundary WHERE kind = $kind ORDER BY code");
+        AddParameter(command, "kind", kind);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var wanted = codes is null ? null : new HashSet<string>(codes, StringComparer.Ordinal);
         var rows = new List<Boundary>();
@@ -283,9 +250,8 @@ public sealed partial class DuckDbStore
     async Task<IReadOnlyDictionary<int, double>> DistrictSeriesAsync(Area area, CancellationToken cancellationToken)
     {
         var estimates = new Dictionary<(string Code, int Year), double>();
-        using (var command = _connection.CreateCommand())
+        using (var command = Command("SELECT district_code, year, population FROM district_population"))
         {
-            command.CommandText = "SELECT district_code, year, population FROM district_population";
             using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {

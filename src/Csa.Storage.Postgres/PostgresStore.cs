@@ -1,0 +1,110 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using Csa.Core;
+using Csa.Core.PoliceUk;
+using Csa.Storage.Postgres.Internal;
+using Csa.Storage.Sql;
+using Npgsql;
+
+namespace Csa.Storage.Postgres;
+
+/// <summary>csa's server store: one PostgreSQL database, shared by a team. Its questions and imports are
+/// <see cref="SqlStore"/>'s, the same SQL the DuckDB store runs, so both give the same answers; this class opens the
+/// database (creating or migrating the schema, one process at a time), writes in bulk with binary COPY, and names
+/// parameters as Npgsql does. Several processes may read and write at once: each import is one transaction.</summary>
+public sealed partial class PostgresStore : SqlStore
+{
+    /// <summary>The PostgreSQL schema's migrations (<c>Migrations/NNNN_name.sql</c>, numbered as DuckDB's). The lock keeps two
+    /// processes from migrating the same database at once.</summary>
+    static readonly SchemaMigrations Migrations = new(
+        typeof(PostgresStore).Assembly,
+        "Csa.Storage.Postgres.Migrations.",
+        Parameters,
+        "SELECT pg_advisory_xact_lock(hashtext('csa schema migration'))");
+
+    readonly NpgsqlConnection _connection;
+
+    PostgresStore(NpgsqlConnection connection, TimeProvider time, StoreInfo info)
+        : base(connection, time, info)
+    {
+        _connection = connection;
+    }
+
+    /// <summary>The schema version this csa writes.</summary>
+    public static int CurrentSchemaVersion => Migrations.Latest;
+
+    /// <summary>Opens (creating or migrating the schema as needed) the store in the database <paramref name="location"/> names.</summary>
+    /// <param name="location">The database.</param>
+    /// <param name="time">The clock for ledger timestamps.</param>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    /// <exception cref="CsaStoreException">The server cannot be reached or refuses the login, the database is not a csa store,
+    /// or it was made by a newer csa. The message names the store without its password.</exception>
+    public static async Task<PostgresStore> OpenAsync(PostgresLocation location, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(time);
+        var connection = new NpgsqlConnection(location.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            var before = await Migrations.ApplyAsync(connection, location.Display, Migrations.Latest, time, CsaVersion, cancellationToken).ConfigureAwait(false);
+            var info = new StoreInfo(location.Display, Math.Max(before, Migrations.Latest), before < Migrations.Latest ? before : null);
+            return new PostgresStore(connection, time, info);
+        }
+        catch (NpgsqlException e)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new CsaStoreException($"Cannot open the store {location.Display}: {Describe(e)}", e);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>What went wrong, in the server's words (which never hold the password) or the connection's.</summary>
+    static string Describe(NpgsqlException e) => e is PostgresException server ? server.MessageText : e.Message;
+
+    /// <inheritdoc/>
+    protected override string TextType => "VARCHAR COLLATE \"C\"";
+
+    /// <inheritdoc/>
+    protected override string Translate(string sql) => Parameters(sql);
+
+    /// <summary>Npgsql names parameters <c>@name</c> where csa's SQL writes <c>$name</c>.</summary>
+    static string Parameters(string sql) => DollarParameter().Replace(sql, "@${name}");
+
+    [GeneratedRegex(@"(?<![\w$])\$(?<name>[A-Za-z_]\w*)")]
+    private static partial Regex DollarParameter();
+
+    /// <inheritdoc/>
+    public override async Task<IPoliceUkImportBatch> BeginPoliceUkImportAsync(CancellationToken cancellationToken = default)
+    {
+        var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        return new PoliceUkImportBatch(_connection, transaction, Time, sql => Command(sql, transaction));
+    }
+
+    /// <inheritdoc/>
+    protected override async Task WriteRowsAsync(DbTransaction transaction, string table, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var importer = await _connection.BeginBinaryImportAsync($"COPY {table} FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        await using (importer.ConfigureAwait(false))
+        {
+            await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var value in row)
+                {
+                    await BinaryCopy.WriteAsync(importer, value, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override async ValueTask DisposeAsync() => await _connection.DisposeAsync().ConfigureAwait(false);
+}

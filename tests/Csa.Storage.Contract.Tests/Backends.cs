@@ -1,0 +1,51 @@
+using Csa.Storage.DuckDb;
+using Csa.Tests;
+
+namespace Csa.Storage.Contract.Tests;
+
+/// <summary>The store contract run against the embedded DuckDB store: a new file in a scratch folder for each test.</summary>
+public sealed class DuckDbStoreContract : StoreContract, IDisposable
+{
+    readonly ScratchFolder _scratch = TestPaths.NewScratchFolder();
+
+    protected override string Backend => "duckdb";
+
+    protected override int LatestSchemaVersion => DuckDbStore.CurrentSchemaVersion;
+
+    protected override async Task<ICsaStore> OpenAsync() => await DuckDbStore.OpenAsync(_scratch.File("store.duckdb"), Clock);
+
+    protected override string NewScratchFile(string name) => _scratch.File(name);
+
+    public void Dispose() => _scratch.Dispose();
+}
+
+/// <summary>The store contract run against the PostgreSQL store: a new database for each test (see <see cref="TestPostgres"/>).</summary>
+public sealed class PostgresStoreContract : StoreContract, IAsyncLifetime
+{
+    readonly ScratchFolder _scratch = TestPaths.NewScratchFolder();
+    string? _store;
+
+    protected override string Backend => "postgres";
+
+    protected override int LatestSchemaVersion => Postgres.PostgresStore.CurrentSchemaVersion;
+
+    protected override async Task<ICsaStore> OpenAsync()
+    {
+        _store ??= await TestPostgres.CreateDatabaseAsync();
+        return await TestPostgres.OpenAsync(_store, Clock);
+    }
+
+    protected override string NewScratchFile(string name) => _scratch.File(name);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_store is not null)
+        {
+            await TestPostgres.DropDatabaseAsync(_store);
+        }
+
+        _scratch.Dispose();
+    }
+}
