@@ -12,6 +12,7 @@ using Csa.Ingest.Geography;
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --import-process [--pairs 5 --zips DIR --csa PROGRAM] (whole import processes)
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --growth [--sizes 1,3,12,36 --rows 500000 --csa PROGRAM] (SYNTHETIC months)
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --startup [--rounds 15 --csa DLL]    (whole command processes)
+//        dotnet run --project bench/Csa.Benchmarks -c Release -- --postgres-import [--server CONN --pairs 3 --zips DIR] (into PostgreSQL)
 if (args is ["--reference-query", var referenceStore, var district, var from, var to])
 {
     // The start-up benchmark's reference process: the runtime, DuckDB and one query, nothing else.
@@ -22,6 +23,25 @@ if (args is ["--reference-read-csv", var extractedFolder, var referenceDatabase]
 {
     // The import benchmark's reference process: the runtime and DuckDB's read_csv, nothing else.
     return ImportProcessBench.ReferenceReadCsv(extractedFolder, referenceDatabase) > 0 ? 0 : 1;
+}
+
+if (args is ["--reference-copy", var copyFolder, var copyDatabase])
+{
+    // The PostgreSQL import benchmark's reference process: the runtime and PostgreSQL's own COPY, nothing else.
+    return PostgresImportBench.ReferenceCopy(copyFolder, copyDatabase) > 0 ? 0 : 1;
+}
+
+if (args.Contains("--postgres-import"))
+{
+    var zipFolder = ArgText("--zips") ?? Path.Combine(FindRepository(), "..", "shared", "data", "police-uk", "national-2019-q3");
+    var server = ArgText("--server") ?? Environment.GetEnvironmentVariable("CSA_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("--postgres-import needs a PostgreSQL server: --server \"Host=…;Username=…\" or CSA_TEST_POSTGRES.");
+    await InScratchAsync("postgres-import", folder =>
+    {
+        PostgresImportBench.Run(FindRepository(), folder, zipFolder, server, ArgValue("--pairs", 3));
+        return Task.CompletedTask;
+    });
+    return 0;
 }
 
 if (args.Contains("--import-process"))

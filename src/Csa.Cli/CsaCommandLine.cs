@@ -38,6 +38,7 @@ public static class CsaCommandLine
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UserCommand.Create());
+        root.Subcommands.Add(StoreCommand.Create());
         root.Subcommands.Add(TreesCommand.Create());
         root.Subcommands.Add(SummaryCommand.Create());
         root.Subcommands.Add(QualityCommand.Create());

@@ -121,4 +121,14 @@ public interface ICsaStore : IPoliceUkImportTarget, IExtractImportTarget, IRecor
 
     /// <summary>Row counts of every held table: a fingerprint of the store's contents for checks and tests.</summary>
     Task<IReadOnlyDictionary<string, long>> GetTableCountsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Every row of one of the store's tables (a name <see cref="GetTableCountsAsync"/> gives), each value of its
+    /// column's type, in the table's column order: for copying a whole store (<see cref="CopyFromAsync"/>).</summary>
+    /// <exception cref="ArgumentException">The name is not one of the store's tables.</exception>
+    IAsyncEnumerable<object?[]> ReadTableAsync(string table, CancellationToken cancellationToken = default);
+
+    /// <summary>Copies every table of <paramref name="source"/> into this store, in one transaction: all or nothing.</summary>
+    /// <exception cref="Core.CsaStoreException">This store holds data already (a copy never overwrites), or the two stores'
+    /// schemas differ.</exception>
+    Task CopyFromAsync(ICsaStore source, CancellationToken cancellationToken = default);
 }
