@@ -44,9 +44,9 @@ static class PostgresImportBench
     }
 
     /// <summary>Runs <paramref name="pairs"/> alternating pairs over the zips in <paramref name="zipFolder"/> and prints the table.</summary>
-    public static void Run(string repository, string scratch, string zipFolder, string server, int pairs)
+    public static void Run(string repository, string scratch, string zipFolder, string server, int pairs, string? installed)
     {
-        var csa = Path.Combine(repository, "artifacts", "bin", "Csa.Cli", "release_linux-x64", "csa.dll");
+        var csa = installed ?? Path.Combine(repository, "artifacts", "bin", "Csa.Cli", "release_linux-x64", "csa.dll");
         var zips = Directory.GetFiles(zipFolder, "*.zip").Order(StringComparer.Ordinal).ToArray();
         var extracted = Path.Combine(scratch, "extracted");
         foreach (var zip in zips)
@@ -62,7 +62,7 @@ static class PostgresImportBench
             var referenceDatabase = CreateDatabase(server, $"csa_bench_reference_{pair}");
             var csaDatabase = CreateDatabase(server, $"csa_bench_import_{pair}");
             string[] referenceRun = ["dotnet", bench, "--reference-copy", extracted, referenceDatabase];
-            string[] csaRun = ["dotnet", csa, "import", "police-uk", "--store", csaDatabase, .. zips];
+            string[] csaRun = [.. Processes.Host(csa), "import", "police-uk", "--store", csaDatabase, .. zips];
             if (pair % 2 == 0)
             {
                 reference.Add(Processes.Timed(referenceRun));
@@ -85,7 +85,7 @@ static class PostgresImportBench
         Console.WriteLine("| process | median (s) | min (s) | peak memory (MiB, max) | ratio to the reference |");
         Console.WriteLine("|---|---|---|---|---|");
         Console.WriteLine(string.Create(c, $"| reference: PostgreSQL COPY (FORMAT csv) of the extracted street files | {referenceMedian:0.00} | {reference.Min(r => r.Seconds):0.00} | {reference.Max(r => r.PeakKiB) / 1024.0:N0} | 1.00× |"));
-        Console.WriteLine(string.Create(c, $"| csa import police-uk of the zips into PostgreSQL | {importMedian:0.00} | {import.Min(r => r.Seconds):0.00} | {import.Max(r => r.PeakKiB) / 1024.0:N0} | {importMedian / referenceMedian:0.00}× |"));
+        Console.WriteLine(string.Create(c, $"| csa import police-uk of the zips into PostgreSQL{(installed is null ? string.Empty : " (installed)")} | {importMedian:0.00} | {import.Min(r => r.Seconds):0.00} | {import.Max(r => r.PeakKiB) / 1024.0:N0} | {importMedian / referenceMedian:0.00}× |"));
     }
 
     static string CreateDatabase(string server, string name)

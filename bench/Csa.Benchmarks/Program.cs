@@ -12,7 +12,7 @@ using Csa.Ingest.Geography;
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --import-process [--pairs 5 --zips DIR --csa PROGRAM] (whole import processes)
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --growth [--sizes 1,3,12,36 --rows 500000 --csa PROGRAM] (SYNTHETIC months)
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --startup [--rounds 15 --csa DLL]    (whole command processes)
-//        dotnet run --project bench/Csa.Benchmarks -c Release -- --postgres-import [--server CONN --pairs 3 --zips DIR] (into PostgreSQL)
+//        dotnet run --project bench/Csa.Benchmarks -c Release -- --postgres-import [--server CONN --pairs 3 --zips DIR --csa PROGRAM] (into PostgreSQL)
 if (args is ["--reference-query", var referenceStore, var district, var from, var to])
 {
     // The start-up benchmark's reference process: the runtime, DuckDB and one query, nothing else.
@@ -38,7 +38,7 @@ if (args.Contains("--postgres-import"))
         ?? throw new InvalidOperationException("--postgres-import needs a PostgreSQL server: --server \"Host=…;Username=…\" or CSA_TEST_POSTGRES.");
     await InScratchAsync("postgres-import", folder =>
     {
-        PostgresImportBench.Run(FindRepository(), folder, zipFolder, server, ArgValue("--pairs", 3));
+        PostgresImportBench.Run(FindRepository(), folder, zipFolder, server, ArgValue("--pairs", 3), ArgText("--csa"));
         return Task.CompletedTask;
     });
     return 0;

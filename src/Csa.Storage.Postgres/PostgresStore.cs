@@ -89,19 +89,19 @@ public sealed partial class PostgresStore : SqlStore
     protected override async Task WriteRowsAsync(DbTransaction transaction, string table, IAsyncEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var importer = await _connection.BeginBinaryImportAsync($"COPY {table} FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-        await using (importer.ConfigureAwait(false))
+        var copy = await BinaryCopyWriter.BeginAsync(_connection, table, cancellationToken).ConfigureAwait(false);
+        await using (copy.ConfigureAwait(false))
         {
             await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
-                await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                copy.StartRow(checked((short)row.Length));
                 foreach (var value in row)
                 {
-                    await BinaryCopy.WriteAsync(importer, value, cancellationToken).ConfigureAwait(false);
+                    copy.Value(value);
                 }
             }
 
-            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

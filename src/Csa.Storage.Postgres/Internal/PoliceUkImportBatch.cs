@@ -2,7 +2,6 @@ using System.Data.Common;
 using Csa.Core.PoliceUk;
 using Csa.Storage.Sql;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Csa.Storage.Postgres.Internal;
 
@@ -15,28 +14,33 @@ sealed class PoliceUkImportBatch(NpgsqlConnection connection, DbTransaction tran
     {
         ArgumentNullException.ThrowIfNull(file);
         var month = file.Month.FirstDay;
-        var importer = await connection.BeginBinaryImportAsync($"COPY {table} FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
-        await using (importer.ConfigureAwait(false))
+        var copy = await BinaryCopyWriter.BeginAsync(connection, table, cancellationToken).ConfigureAwait(false);
+        await using (copy.ConfigureAwait(false))
         {
             if (file.Street is { } street)
             {
                 for (var i = 0; i < street.Count; i++)
                 {
-                    await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                    await importer.WriteAsync(file.ForceSlug, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
-                    await importer.WriteAsync(month, NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
-                    await Text(importer, street.CrimeIds[i], cancellationToken).ConfigureAwait(false);
-                    await Text(importer, street.ReportedBy[i], cancellationToken).ConfigureAwait(false);
-                    await Text(importer, street.FallsWithin[i], cancellationToken).ConfigureAwait(false);
-                    await Number(importer, street.Longitudes[i], cancellationToken).ConfigureAwait(false);
-                    await Number(importer, street.Latitudes[i], cancellationToken).ConfigureAwait(false);
-                    await Text(importer, street.Locations[i], cancellationToken).ConfigureAwait(false);
-                    await Text(importer, street.LsoaCodes[i], cancellationToken).ConfigureAwait(false);
-                    await Text(importer, street.LsoaNames[i], cancellationToken).ConfigureAwait(false);
-                    await Text(importer, street.CrimeTypes[i], cancellationToken).ConfigureAwait(false);
-                    await importer.WriteAsync(PoliceUkCrimeTypes.IsAntiSocialBehaviour(street.CrimeTypes[i]), NpgsqlDbType.Boolean, cancellationToken).ConfigureAwait(false);
-                    await Text(importer, street.LastOutcomes[i], cancellationToken).ConfigureAwait(false);
-                    await Text(importer, street.Contexts[i], cancellationToken).ConfigureAwait(false);
+                    if ((i & 0xFFFF) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    copy.StartRow(14);
+                    copy.Text(file.ForceSlug);
+                    copy.Date(month);
+                    copy.Text(street.CrimeIds[i]);
+                    copy.Text(street.ReportedBy[i]);
+                    copy.Text(street.FallsWithin[i]);
+                    copy.Double(street.Longitudes[i]);
+                    copy.Double(street.Latitudes[i]);
+                    copy.Text(street.Locations[i]);
+                    copy.Text(street.LsoaCodes[i]);
+                    copy.Text(street.LsoaNames[i]);
+                    copy.Text(street.CrimeTypes[i]);
+                    copy.Boolean(PoliceUkCrimeTypes.IsAntiSocialBehaviour(street.CrimeTypes[i]));
+                    copy.Text(street.LastOutcomes[i]);
+                    copy.Text(street.Contexts[i]);
                 }
             }
 
@@ -44,21 +48,15 @@ sealed class PoliceUkImportBatch(NpgsqlConnection connection, DbTransaction tran
             {
                 for (var i = 0; i < outcomes.Count; i++)
                 {
-                    await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                    await importer.WriteAsync(file.ForceSlug, NpgsqlDbType.Varchar, cancellationToken).ConfigureAwait(false);
-                    await importer.WriteAsync(month, NpgsqlDbType.Date, cancellationToken).ConfigureAwait(false);
-                    await Text(importer, outcomes.CrimeIds[i], cancellationToken).ConfigureAwait(false);
-                    await Text(importer, outcomes.OutcomeTypes[i], cancellationToken).ConfigureAwait(false);
+                    copy.StartRow(4);
+                    copy.Text(file.ForceSlug);
+                    copy.Date(month);
+                    copy.Text(outcomes.CrimeIds[i]);
+                    copy.Text(outcomes.OutcomeTypes[i]);
                 }
             }
 
-            await importer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
         }
     }
-
-    static Task Text(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken) =>
-        value is null ? importer.WriteNullAsync(cancellationToken) : importer.WriteAsync(value, NpgsqlDbType.Varchar, cancellationToken);
-
-    static Task Number(NpgsqlBinaryImporter importer, double? value, CancellationToken cancellationToken) =>
-        value is { } number ? importer.WriteAsync(number, NpgsqlDbType.Double, cancellationToken) : importer.WriteNullAsync(cancellationToken);
 }
