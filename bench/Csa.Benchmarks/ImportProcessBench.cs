@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using DuckDB.NET.Data;
 
 namespace Csa.Benchmarks;
@@ -36,44 +35,23 @@ static class ImportProcessBench
     public static void Run(string repository, string scratch, string zipFolder, int pairs, string? installed)
     {
         var csa = installed ?? Path.Combine(repository, "artifacts", "bin", "Csa.Cli", "release_linux-x64", "csa.dll");
-        var zips = Directory.GetFiles(zipFolder, "*.zip").Order(StringComparer.Ordinal).ToArray();
-        var extracted = Path.Combine(scratch, "extracted");
-        foreach (var zip in zips)
-        {
-            ZipFile.ExtractToDirectory(zip, extracted);
-        }
-
+        var (zips, extracted) = ImportComparison.Extract(zipFolder, scratch);
         var bench = typeof(ImportProcessBench).Assembly.Location;
-        var reference = new List<(double Seconds, long PeakKiB)>();
-        var import = new List<(double Seconds, long PeakKiB)>();
-        for (var pair = 0; pair < pairs; pair++)
-        {
-            var referenceStore = Path.Combine(scratch, $"reference-{pair}.duckdb");
-            var csaStore = Path.Combine(scratch, $"csa-{pair}.duckdb");
-            string[] referenceRun = ["dotnet", bench, "--reference-read-csv", extracted, referenceStore];
-            string[] csaRun = [.. Processes.Host(csa), "import", "police-uk", "--store", csaStore, .. zips];
-            if (pair % 2 == 0)
+        string ReferenceStore(int pair) => Path.Combine(scratch, $"reference-{pair}.duckdb");
+        string CsaStore(int pair) => Path.Combine(scratch, $"csa-{pair}.duckdb");
+        var (reference, import) = ImportComparison.Alternate(
+            pairs,
+            pair => (["dotnet", bench, "--reference-read-csv", extracted, ReferenceStore(pair)], [.. Processes.Host(csa), "import", "police-uk", "--store", CsaStore(pair), .. zips]),
+            pair =>
             {
-                reference.Add(Processes.Timed(referenceRun));
-                import.Add(Processes.Timed(csaRun));
-            }
-            else
-            {
-                import.Add(Processes.Timed(csaRun));
-                reference.Add(Processes.Timed(referenceRun));
-            }
-
-            File.Delete(referenceStore);
-            File.Delete(csaStore);
-        }
-
-        var c = CultureInfo.InvariantCulture;
-        var referenceMedian = Processes.Median(reference.Select(r => r.Seconds));
-        var importMedian = Processes.Median(import.Select(r => r.Seconds));
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {pairs} alternating pairs; {zips.Length} zips in {zipFolder}");
-        Console.WriteLine("| process | median (s) | min (s) | peak memory (MiB, max) | ratio to the reference |");
-        Console.WriteLine("|---|---|---|---|---|");
-        Console.WriteLine(string.Create(c, $"| reference: DuckDB read_csv of the extracted street files | {referenceMedian:0.00} | {reference.Min(r => r.Seconds):0.00} | {reference.Max(r => r.PeakKiB) / 1024.0:N0} | 1.00× |"));
-        Console.WriteLine(string.Create(c, $"| csa import police-uk of the zips{(installed is null ? string.Empty : " (installed)")} | {importMedian:0.00} | {import.Min(r => r.Seconds):0.00} | {import.Max(r => r.PeakKiB) / 1024.0:N0} | {importMedian / referenceMedian:0.00}× |"));
+                File.Delete(ReferenceStore(pair));
+                File.Delete(CsaStore(pair));
+            });
+        ImportComparison.Print(
+            $"{pairs} alternating pairs; {zips.Length} zips in {zipFolder}",
+            "reference: DuckDB read_csv of the extracted street files",
+            $"csa import police-uk of the zips{(installed is null ? string.Empty : " (installed)")}",
+            reference,
+            import);
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.IO.Compression;
 using Npgsql;
 
 namespace Csa.Benchmarks;
@@ -47,45 +45,26 @@ static class PostgresImportBench
     public static void Run(string repository, string scratch, string zipFolder, string server, int pairs, string? installed)
     {
         var csa = installed ?? Path.Combine(repository, "artifacts", "bin", "Csa.Cli", "release_linux-x64", "csa.dll");
-        var zips = Directory.GetFiles(zipFolder, "*.zip").Order(StringComparer.Ordinal).ToArray();
-        var extracted = Path.Combine(scratch, "extracted");
-        foreach (var zip in zips)
-        {
-            ZipFile.ExtractToDirectory(zip, extracted);
-        }
-
+        var (zips, extracted) = ImportComparison.Extract(zipFolder, scratch);
         var bench = typeof(PostgresImportBench).Assembly.Location;
-        var reference = new List<(double Seconds, long PeakKiB)>();
-        var import = new List<(double Seconds, long PeakKiB)>();
-        for (var pair = 0; pair < pairs; pair++)
-        {
-            var referenceDatabase = CreateDatabase(server, $"csa_bench_reference_{pair}");
-            var csaDatabase = CreateDatabase(server, $"csa_bench_import_{pair}");
-            string[] referenceRun = ["dotnet", bench, "--reference-copy", extracted, referenceDatabase];
-            string[] csaRun = [.. Processes.Host(csa), "import", "police-uk", "--store", csaDatabase, .. zips];
-            if (pair % 2 == 0)
+        var databases = new List<string>();
+        var (reference, import) = ImportComparison.Alternate(
+            pairs,
+            pair =>
             {
-                reference.Add(Processes.Timed(referenceRun));
-                import.Add(Processes.Timed(csaRun));
-            }
-            else
-            {
-                import.Add(Processes.Timed(csaRun));
-                reference.Add(Processes.Timed(referenceRun));
-            }
-
-            DropDatabase(server, referenceDatabase);
-            DropDatabase(server, csaDatabase);
-        }
-
-        var c = CultureInfo.InvariantCulture;
-        var referenceMedian = Processes.Median(reference.Select(r => r.Seconds));
-        var importMedian = Processes.Median(import.Select(r => r.Seconds));
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; {pairs} alternating pairs; {zips.Length} zips in {zipFolder}; PostgreSQL at {new NpgsqlConnectionStringBuilder(server).Host}:{new NpgsqlConnectionStringBuilder(server).Port}");
-        Console.WriteLine("| process | median (s) | min (s) | peak memory (MiB, max) | ratio to the reference |");
-        Console.WriteLine("|---|---|---|---|---|");
-        Console.WriteLine(string.Create(c, $"| reference: PostgreSQL COPY (FORMAT csv) of the extracted street files | {referenceMedian:0.00} | {reference.Min(r => r.Seconds):0.00} | {reference.Max(r => r.PeakKiB) / 1024.0:N0} | 1.00× |"));
-        Console.WriteLine(string.Create(c, $"| csa import police-uk of the zips into PostgreSQL{(installed is null ? string.Empty : " (installed)")} | {importMedian:0.00} | {import.Min(r => r.Seconds):0.00} | {import.Max(r => r.PeakKiB) / 1024.0:N0} | {importMedian / referenceMedian:0.00}× |"));
+                databases.Clear();
+                databases.Add(CreateDatabase(server, $"csa_bench_reference_{pair}"));
+                databases.Add(CreateDatabase(server, $"csa_bench_import_{pair}"));
+                return (["dotnet", bench, "--reference-copy", extracted, databases[0]], [.. Processes.Host(csa), "import", "police-uk", "--store", databases[1], .. zips]);
+            },
+            _ => databases.ForEach(database => DropDatabase(server, database)));
+        var location = new NpgsqlConnectionStringBuilder(server);
+        ImportComparison.Print(
+            $"{pairs} alternating pairs; {zips.Length} zips in {zipFolder}; PostgreSQL at {location.Host}:{location.Port}",
+            "reference: PostgreSQL COPY (FORMAT csv) of the extracted street files",
+            $"csa import police-uk of the zips into PostgreSQL{(installed is null ? string.Empty : " (installed)")}",
+            reference,
+            import);
     }
 
     static string CreateDatabase(string server, string name)

@@ -46,16 +46,7 @@ public abstract partial class SqlStore
         await ExecuteAsync(transaction, "DELETE FROM extract_crime WHERE crime_ref IN (SELECT key FROM incoming_key)", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(transaction, "DROP TABLE incoming_key", cancellationToken).ConfigureAwait(false);
         await WriteExtractAsync(transaction, crimes, source, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(
-            transaction,
-            "INSERT INTO import_file VALUES ($kind, NULL, NULL, $name, $sha, $bytes, $rows, $at)",
-            cancellationToken,
-            ("kind", synthetic ? "extract-synthetic" : "extract"),
-            ("name", source.Name),
-            ("sha", source.Sha256),
-            ("bytes", source.Bytes),
-            ("rows", (long)crimes.Count),
-            ("at", Time.GetUtcNow().UtcDateTime)).ConfigureAwait(false);
+        await RecordAsync(transaction, synthetic ? "extract-synthetic" : "extract", source, crimes.Count, cancellationToken).ConfigureAwait(false);
         transaction.Commit();
         return new ExtractImportResult(crimes.Count - updated, updated);
     }

@@ -26,16 +26,7 @@ public abstract partial class SqlStore
         await WriteRowsAsync(transaction, table, LookupRows(lookup), cancellationToken).ConfigureAwait(false);
 
         await RebuildLsoaAreaAsync(transaction, cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(
-            transaction,
-            "INSERT INTO import_file VALUES ($kind, NULL, NULL, $name, $sha, $bytes, $rows, $at)",
-            cancellationToken,
-            ("kind", ledgerKind),
-            ("name", source.Name),
-            ("sha", source.Sha256),
-            ("bytes", source.Bytes),
-            ("rows", (long)lookup.RowCount),
-            ("at", Time.GetUtcNow().UtcDateTime)).ConfigureAwait(false);
+        await RecordAsync(transaction, ledgerKind, source, lookup.RowCount, cancellationToken).ConfigureAwait(false);
         var areas = await ScalarLongAsync(transaction, "SELECT count(*) FROM area", cancellationToken).ConfigureAwait(false);
         transaction.Commit();
         return new GeographyImportResult(kind, lookup.RowCount, replaced, checked((int)areas));

@@ -138,6 +138,7 @@ public abstract partial class SqlStore
         return rows;
     }
 
+    /// <summary>Records an imported file (of no force or month) in the ledger.</summary>
     async Task RecordAsync(DbTransaction transaction, string kind, SourceFile source, long rows, CancellationToken cancellationToken) =>
         await ExecuteAsync(
             transaction,
