@@ -15,7 +15,7 @@ static class Layers
         ["Csa.Storage.Postgres"] = ["Csa.Storage.Sql", "Csa.Storage", "Csa.Core"],
         ["Csa.Ingest"] = ["Csa.Core"],
         ["Csa.Analysis"] = ["Csa.Statistics", "Csa.Storage", "Csa.Core"],
-        ["Csa.Reporting"] = ["Csa.Analysis", "Csa.Statistics", "Csa.Storage", "Csa.Core"],
+        ["Csa.Reporting"] = ["Csa.Analysis", "Csa.Statistics", "Csa.Core"],
         ["Csa.Web"] = ["Csa.Analysis", "Csa.Statistics", "Csa.Storage", "Csa.Storage.Sql", "Csa.Storage.DuckDb", "Csa.Core"],
         ["Csa.Cli"] = ["Csa.Web", "Csa.Reporting", "Csa.Analysis", "Csa.Ingest", "Csa.Statistics", "Csa.Storage.DuckDb", "Csa.Storage.Postgres", "Csa.Storage.Sql", "Csa.Storage", "Csa.Core"],
     };

@@ -1,8 +1,9 @@
-using Csa.Core;
+using Csa.Core.Extract;
 using Csa.Core.Geography;
 using Csa.Core.Importing;
 using Csa.Core.PoliceUk;
 using Csa.Core.Security;
+using Csa.Core;
 using Csa.Ingest.Boundaries;
 using Csa.Ingest.Geography;
 using Csa.Ingest.PoliceUk;

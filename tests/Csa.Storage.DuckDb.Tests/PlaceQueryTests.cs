@@ -1,5 +1,6 @@
-using Csa.Core;
 using Csa.Core.Extract;
+using Csa.Core.Geography;
+using Csa.Core;
 using Csa.Ingest.Extract;
 using Csa.Ingest.Population;
 using Csa.Tests;

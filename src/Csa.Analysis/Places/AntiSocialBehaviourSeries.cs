@@ -23,10 +23,9 @@ public sealed class AntiSocialBehaviourSeries(ICsaStore store)
             throw new CsaQueryException($"Not held: no month of {span} of data.police.uk street data is held for {area.Describe()}.");
         }
 
-        var counts = (await store.CountAsync(new CountQuery(area, span, CountGrouping.Month | CountGrouping.CrimeType), cancellationToken).ConfigureAwait(false))
-            .Where(c => c.IsAntiSocialBehaviour && held.Contains(c.Month!.Value))
-            .GroupBy(c => c.Month!.Value)
-            .ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+        var counts = (await CountByMonthAsync(area, span, cancellationToken).ConfigureAwait(false))
+            .Where(c => held.Contains(c.Key))
+            .ToDictionary(c => c.Key, c => c.Value);
         if (counts.Count == 0)
         {
             throw new CsaQueryException($"Not held: no anti-social behaviour incident is held for {area.Describe()} in {span}.");
@@ -35,4 +34,12 @@ public sealed class AntiSocialBehaviourSeries(ICsaStore store)
         var months = span.Months.Select(m => (m, held.Contains(m) ? counts.GetValueOrDefault(m) : (long?)null)).ToList();
         return (months, ["Source: data.police.uk street-level data (Open Government Licence v3.0): anti-social behaviour incidents, counted apart from crime.", .. coverage.NotesFor(span)], coverage);
     }
+
+    /// <summary>The incidents of each month of <paramref name="period"/> that has any (a month without is absent: whether it
+    /// is held is the street coverage's to say).</summary>
+    public async Task<IReadOnlyDictionary<Month, long>> CountByMonthAsync(Area area, Period period, CancellationToken cancellationToken = default) =>
+        (await store.CountAsync(new CountQuery(area, period, CountGrouping.Month | CountGrouping.CrimeType), cancellationToken).ConfigureAwait(false))
+            .Where(c => c.IsAntiSocialBehaviour)
+            .GroupBy(c => c.Month!.Value)
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Csa.Analysis;
 using Csa.Reporting.Assessment;
 
 namespace Csa.Cli.Commands;
@@ -47,7 +48,7 @@ static class ReportCommand
         var config = AssessmentConfig.Load(configPath);
         var progress = new Stage(stage => Console.WriteLine($"report: {stage} ({clock.Elapsed.TotalSeconds:0.0} s)"));
         var disclosure = options.Public ? new Analysis.Disclosure.DisclosureService(new(true, 4)) : null;
-        var report = await new AssessmentBuilder(store, disclosure, options.Draft).BuildAsync(config, progress, cancellationToken);
+        var report = await new AssessmentBuilder(new Analyses(store), disclosure, options.Draft).BuildAsync(config, progress, cancellationToken);
         progress.Report("writing the HTML, figures and tables" + (options.Docx ? ", the Word document" : string.Empty) + (options.Pdf ? ", the PDF" : string.Empty));
         return await ReportFiles.WriteAsync(report, folder, options.Pdf, options.Docx, cancellationToken);
     }

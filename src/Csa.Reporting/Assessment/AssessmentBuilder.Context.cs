@@ -13,7 +13,7 @@ public sealed partial class AssessmentBuilder
     /// periods (a local extract's victim-support field).</summary>
     async Task<IReadOnlyList<ReportBlock>> RecordingAsync(BuildContext c, CancellationToken cancellationToken)
     {
-        var table = await new RecordingPractice(store).BuildAsync(c.Area, c.Tree, c.Config.Theme.Category, c.Earlier, c.Later, [], cancellationToken).ConfigureAwait(false);
+        var table = await analyses.Recording.BuildAsync(c.Area, c.Tree, c.Config.Theme.Category, c.Earlier, c.Later, [], cancellationToken).ConfigureAwait(false);
         c.Sources.Counted(c.Comparison?.Coverage, [.. c.Earlier.Months, .. c.Later.Months]);
         return [new TableBlock("recording", table)];
     }
@@ -21,7 +21,7 @@ public sealed partial class AssessmentBuilder
     /// <summary>Victims and offenders of the later period's crimes by age band and sex (a local extract's person fields).</summary>
     async Task<IReadOnlyList<ReportBlock>> VictimsAndOffendersAsync(BuildContext c, CancellationToken cancellationToken)
     {
-        var set = await new AgeSexPyramid(store).BuildAsync(c.Area, c.Later, null, cancellationToken).ConfigureAwait(false);
+        var set = await analyses.Pyramid.BuildAsync(c.Area, c.Later, null, cancellationToken).ConfigureAwait(false);
         c.Sources.Counted(c.Comparison?.Coverage, c.Later.Months);
         if (IsPublic)
         {
@@ -54,11 +54,11 @@ public sealed partial class AssessmentBuilder
         (ResultTable ByYear, ResultTable ByGroup) tables;
         try
         {
-            tables = await new SeverityTable(store).BuildAsync(c.Area, null, null, weights, fromExtract: false, cancellationToken).ConfigureAwait(false);
+            tables = await analyses.Severity.BuildAsync(c.Area, null, null, weights, fromExtract: false, cancellationToken).ConfigureAwait(false);
         }
         catch (CsaQueryException) when (fromExtract)
         {
-            tables = await new SeverityTable(store).BuildAsync(c.Area, null, null, weights, fromExtract: true, cancellationToken).ConfigureAwait(false);
+            tables = await analyses.Severity.BuildAsync(c.Area, null, null, weights, fromExtract: true, cancellationToken).ConfigureAwait(false);
         }
 
         c.Sources.Counted(fromExtract ? c.Comparison?.Coverage : null, c.Later.Months);
@@ -91,7 +91,7 @@ public sealed partial class AssessmentBuilder
         var blocks = new List<ReportBlock> { new TableBlock("long-run", years) };
         try
         {
-            var homeOffice = await new HomeOfficeYears(store).BuildAsync(c.Area, HomeOfficeTree.Total, null, null, cancellationToken).ConfigureAwait(false);
+            var homeOffice = await analyses.HomeOffice.BuildAsync(c.Area, HomeOfficeTree.Total, null, null, cancellationToken).ConfigureAwait(false);
             blocks.Add(new TableBlock("long-run-home-office", homeOffice));
         }
         catch (CsaQueryException e)
@@ -108,18 +108,18 @@ public sealed partial class AssessmentBuilder
     {
         try
         {
-            return await new YearlyBreakdown(store).BuildAsync(query, cancellationToken).ConfigureAwait(false);
+            return await analyses.Years.BuildAsync(query, cancellationToken).ConfigureAwait(false);
         }
         catch (CsaQueryException e) when (e.Message.Contains("population estimate", StringComparison.OrdinalIgnoreCase))
         {
-            var estimates = (await store.GetPopulationAsync(c.Area, cancellationToken).ConfigureAwait(false)).Keys;
+            var estimates = await analyses.PopulationYearsAsync(c.Area, cancellationToken).ConfigureAwait(false);
             if (Analysis.Rates.PopulationChoice.NearestHeldYear(estimates, c.Later.From.Year) is not { } year)
             {
                 throw;
             }
 
             c.Sources.Population(year);
-            return await new YearlyBreakdown(store).BuildAsync(query with { PopulationYear = year }, cancellationToken).ConfigureAwait(false);
+            return await analyses.Years.BuildAsync(query with { PopulationYear = year }, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -128,19 +128,19 @@ public sealed partial class AssessmentBuilder
     /// withheld cell.</summary>
     async Task<IReadOnlyList<ReportBlock>> PublicVictimsAndOffendersAsync(BuildContext c, AgeSexPyramidSet set, CancellationToken cancellationToken)
     {
-        if (disclosure!.RefuseExtractQuestion(c.Area, c.Later, await store.GetExtractCoverageAsync(cancellationToken).ConfigureAwait(false)) is { } rule)
+        if (disclosure!.RefuseExtractQuestion(c.Area, c.Later, await analyses.ExtractCoverageAsync(cancellationToken).ConfigureAwait(false)) is { } rule)
         {
             return [new ParagraphBlock($"Left out of the public version: {rule}")];
         }
 
-        var release = await disclosure.ReleaseAsync(store, c.Later, cancellationToken).ConfigureAwait(false);
-        long? Shown(Storage.PersonRole role, string band, Core.Extract.Sex sex, long value) =>
+        var release = await analyses.ExtractReleaseAsync(disclosure, c.Later, cancellationToken).ConfigureAwait(false);
+        long? Shown(Core.Extract.PersonRole role, string band, Core.Extract.Sex sex, long value) =>
             release.TryGet(Analysis.Disclosure.ExtractCells.PyramidKey(c.Area.Code, null, role, band, sex), out var shown) ? shown : value == 0 ? 0 : null;
         var rows = set.Victims.Zip(set.Offenders, (v, o) => (IReadOnlyList<object?>)
         [
             v.Band,
-            Shown(Storage.PersonRole.Victim, v.Band, Core.Extract.Sex.Female, v.Female), Shown(Storage.PersonRole.Victim, v.Band, Core.Extract.Sex.Male, v.Male), Shown(Storage.PersonRole.Victim, v.Band, Core.Extract.Sex.Unknown, v.UnknownSex),
-            Shown(Storage.PersonRole.Offender, o.Band, Core.Extract.Sex.Female, o.Female), Shown(Storage.PersonRole.Offender, o.Band, Core.Extract.Sex.Male, o.Male), Shown(Storage.PersonRole.Offender, o.Band, Core.Extract.Sex.Unknown, o.UnknownSex),
+            Shown(Core.Extract.PersonRole.Victim, v.Band, Core.Extract.Sex.Female, v.Female), Shown(Core.Extract.PersonRole.Victim, v.Band, Core.Extract.Sex.Male, v.Male), Shown(Core.Extract.PersonRole.Victim, v.Band, Core.Extract.Sex.Unknown, v.UnknownSex),
+            Shown(Core.Extract.PersonRole.Offender, o.Band, Core.Extract.Sex.Female, o.Female), Shown(Core.Extract.PersonRole.Offender, o.Band, Core.Extract.Sex.Male, o.Male), Shown(Core.Extract.PersonRole.Offender, o.Band, Core.Extract.Sex.Unknown, o.UnknownSex),
         ]).ToList();
         var table = PlaceTables.Pyramid(set);
         return [new TableBlock("victims-offenders", table with { Rows = rows, Notes = [.. table.Notes, disclosure.ExtractNote, "A blank cell is withheld by the disclosure rules (docs/DISCLOSURE.md)."] })];

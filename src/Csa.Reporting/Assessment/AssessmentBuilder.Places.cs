@@ -1,10 +1,9 @@
 using System.Globalization;
-using Csa.Analysis;
-using Csa.Analysis.Coverage;
 using Csa.Analysis.Places;
-using Csa.Core;
-using Csa.Storage;
+using Csa.Analysis;
+using Csa.Core.Geography;
 using Csa.Core.PoliceUk;
+using Csa.Core;
 using Csa.Reporting.Charts;
 using Csa.Statistics;
 
@@ -32,7 +31,7 @@ public sealed partial class AssessmentBuilder
     async Task<IReadOnlyList<ReportBlock>> AntiSocialBehaviourAsync(BuildContext c, CancellationToken cancellationToken)
     {
         var trend = c.Config.Periods.Trend is { } text ? Period.Parse(text) : null;
-        var (months, notes, coverage) = await new AntiSocialBehaviourSeries(store).BuildAsync(c.Area, trend, cancellationToken).ConfigureAwait(false);
+        var (months, notes, coverage) = await analyses.AntiSocialBehaviour.BuildAsync(c.Area, trend, cancellationToken).ConfigureAwait(false);
         c.Sources.Counted(coverage, [.. months.Select(m => m.Month), .. c.Earlier.Months, .. c.Later.Months]);
         c.Figures++;
         var chart = ChartMaker.MonthlyTrend(
@@ -43,8 +42,7 @@ public sealed partial class AssessmentBuilder
         var pairs = c.Earlier.Months.Zip(c.Later.Months).Where(p => coverage.IsHeld(p.First) && coverage.IsHeld(p.Second)).ToArray();
         var counts = pairs.Length == 0
             ? null
-            : (await store.CountAsync(new CountQuery(c.Area, Period.Create(c.Earlier.From, c.Later.To), CountGrouping.Month | CountGrouping.CrimeType), cancellationToken).ConfigureAwait(false))
-                .Where(r => r.IsAntiSocialBehaviour).GroupBy(r => r.Month!.Value).ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
+            : await analyses.AntiSocialBehaviour.CountByMonthAsync(c.Area, Period.Create(c.Earlier.From, c.Later.To), cancellationToken).ConfigureAwait(false);
         var blocks = new List<ReportBlock> { new ChartBlock(chart, $"Figure {c.Figures}: anti-social behaviour incidents in {c.Area.Name} by month, with their linear trend.") };
         if (counts is not null)
         {
@@ -56,7 +54,7 @@ public sealed partial class AssessmentBuilder
                 $"There were {after:N0} anti-social behaviour incidents in {c.Area.Name} in {Label(c.Later)} against {before:N0} in {Label(c.Earlier)}{like} ({FormattedNumber.PercentChange(before, after).Text}; {test.Describe()}). Anti-social behaviour is counted apart: no crime figure in this document includes it.")));
         }
 
-        var wards = await new PlaceIndicators(store).BuildAsync(c.Area, c.Later, PoliceUkCrimeTypes.AntiSocialBehaviour, PlaceLevel.Ward, cancellationToken).ConfigureAwait(false);
+        var wards = await analyses.Places.BuildAsync(c.Area, c.Later, PoliceUkCrimeTypes.AntiSocialBehaviour, PlaceLevel.Ward, cancellationToken).ConfigureAwait(false);
         blocks.Add(new TableBlock("asb-wards", WardTable(wards, "Incidents", $"Anti-social behaviour by ward, {Label(c.Later)}, most incidents first")));
         blocks.Add(new TableBlock("asb-months", ResultTable.Create(
             $"Anti-social behaviour in {c.Area.Name} by month",
@@ -70,11 +68,11 @@ public sealed partial class AssessmentBuilder
     async Task<IReadOnlyList<ReportBlock>> PlacesAsync(BuildContext c, CancellationToken cancellationToken)
     {
         var category = StreetCategoryOf(c);
-        var wards = await new PlaceIndicators(store).BuildAsync(c.Area, c.Later, category, PlaceLevel.Ward, cancellationToken).ConfigureAwait(false);
-        var coverage = await StreetCoverage.LoadAsync(store, c.Area, cancellationToken).ConfigureAwait(false);
+        var wards = await analyses.Places.BuildAsync(c.Area, c.Later, category, PlaceLevel.Ward, cancellationToken).ConfigureAwait(false);
+        var coverage = await analyses.StreetCoverageAsync(c.Area, cancellationToken).ConfigureAwait(false);
         c.Sources.Counted(coverage, c.Later.Months);
         var blocks = new List<ReportBlock>();
-        var boundaries = (await store.GetBoundariesAsync("ward", [.. wards.Places.Select(p => p.Code)], cancellationToken).ConfigureAwait(false)).ToDictionary(b => b.Code, StringComparer.Ordinal);
+        var boundaries = (await analyses.BoundariesAsync("ward", [.. wards.Places.Select(p => p.Code)], cancellationToken).ConfigureAwait(false)).ToDictionary(b => b.Code, StringComparer.Ordinal);
         if (wards.Places.Count > 0 && wards.Places.All(p => boundaries.ContainsKey(p.Code)))
         {
             c.Figures++;
@@ -91,7 +89,7 @@ public sealed partial class AssessmentBuilder
         blocks.Add(new TableBlock("places-wards", WardTable(wards, "Crimes", $"{category} by ward, {Label(c.Later)}, highest rate first", byRate: true)));
         blocks.AddRange(await OrLeftOutAsync(async () =>
         {
-            var set = await new Hotspots(store).BuildAsync(c.Area, c.Later, category, falseDiscoveryRate: true, cancellationToken).ConfigureAwait(false);
+            var set = await analyses.Hotspots.BuildAsync(c.Area, c.Later, category, falseDiscoveryRate: true, cancellationToken).ConfigureAwait(false);
             var table = PlaceTables.Hotspots(set);
             var significant = table with { Rows = [.. table.Rows.Where(r => !Equals(r[8], PlaceTables.Describe(HotspotClass.NotSignificant)))] };
             var hot = set.Places.Count(p => p.Statistic.Class > HotspotClass.NotSignificant);

@@ -21,8 +21,8 @@ public sealed partial class AssessmentBuilder
         var weights = SeverityWeights.BuiltIn();
         var street = comparison.Coverage is Analysis.Coverage.StreetCoverage;
         var harm = street
-            ? await CategoryHarm.FromStreetAsync(store, c.Area, c.Tree, c.Later, weights, cancellationToken).ConfigureAwait(false)
-            : await CategoryHarm.FromExtractAsync(store, c.Area, c.Tree, c.Later, weights, cancellationToken).ConfigureAwait(false);
+            ? await analyses.HarmAsync(true, c.Area, c.Tree, c.Later, weights, cancellationToken).ConfigureAwait(false)
+            : await analyses.HarmAsync(false, c.Area, c.Tree, c.Later, weights, cancellationToken).ConfigureAwait(false);
         c.Sources.HomeOfficeForceTable |= street && harm.Any(h => h is not null);
         var inputs = indices.Select(i =>
         {
@@ -123,7 +123,7 @@ public sealed partial class AssessmentBuilder
         }
 
         var period = Period.Parse(m.Period);
-        var msg = new MostSimilarGroup(store, streetOnly: IsPublic);
+        var msg = analyses.Group(streetOnly: IsPublic);
         var group = m.Group is { } file ? MostSimilarGroup.ReadGroup(Path.Combine(c.Config.BaseFolder, file)) : null;
         foreach (var i in indices)
         {

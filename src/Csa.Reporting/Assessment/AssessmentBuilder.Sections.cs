@@ -106,7 +106,7 @@ public sealed partial class AssessmentBuilder
     async Task<IReadOnlyList<ReportBlock>> TrendAsync(BuildContext c, string category, string key, CancellationToken cancellationToken)
     {
         var trend = c.Config.Periods.Trend is { } text ? Period.Parse(text) : null;
-        var table = await Keyed(key, () => new MonthlySeries(store, streetOnly: IsPublic).BuildAsync(c.Area, c.Tree, category, trend?.From, trend?.To, [], cancellationToken)).ConfigureAwait(false);
+        var table = await Keyed(key, () => analyses.Monthly(streetOnly: IsPublic).BuildAsync(c.Area, c.Tree, category, trend?.From, trend?.To, [], cancellationToken)).ConfigureAwait(false);
         var counts = table.Rows.Select(r => r[1] is long n ? (double?)n : null).ToList();
         c.Sources.Counted(c.Comparison?.Coverage, table.Rows.Select(r => Month.Parse((string)r[0]!)));
         c.Figures++;
@@ -133,7 +133,7 @@ public sealed partial class AssessmentBuilder
     async Task<IReadOnlyList<ReportBlock>> TriangulationAsync(BuildContext c, CancellationToken cancellationToken)
     {
         var t = c.Config.Triangulation!;
-        var table = await Keyed("triangulation", () => new Triangulation(store).BuildAsync(c.Area, t.Series, c.Tree, c.Config.Theme.Category, !t.Calendar, t.From, t.To, cancellationToken)).ConfigureAwait(false);
+        var table = await Keyed("triangulation", () => analyses.Triangulation.BuildAsync(c.Area, t.Series, c.Tree, c.Config.Theme.Category, !t.Calendar, t.From, t.To, cancellationToken)).ConfigureAwait(false);
         var years = table.Rows.Where(r => r[2] is double).ToArray();
         c.Sources.Counted(c.Comparison?.Coverage, years.SelectMany(r => YearMonths((string)r[0]!, t.Calendar)));
         c.Sources.PartnerSeries(t.Series, c.Area, years.SelectMany(r => YearMonths((string)r[0]!, t.Calendar)));
@@ -166,7 +166,7 @@ public sealed partial class AssessmentBuilder
 
     async Task<IReadOnlyList<ReportBlock>> FinancialYearsAsync(BuildContext c, CancellationToken cancellationToken)
     {
-        var table = await Keyed("periods.financialYear", () => new YearlyBreakdown(store).BuildAsync(
+        var table = await Keyed("periods.financialYear", () => analyses.Years.BuildAsync(
             new YearsQuery(c.Area, c.Tree, c.Config.Theme.Category, BySubcategory: true, From: c.Config.Periods.FinancialYearFrom, To: c.Config.Periods.FinancialYearTo),
             cancellationToken)).ConfigureAwait(false);
         // Year rows (a partial one is labelled so), not the change rows; a year with no month held has no bar.
@@ -196,7 +196,7 @@ public sealed partial class AssessmentBuilder
         var m = c.Config.Msg!;
         var tree = LoadTree(c.Config, m.Tree, "msg.tree");
         var period = Keyed("msg.period", () => Period.Parse(m.Period));
-        var msg = new MostSimilarGroup(store, streetOnly: IsPublic);
+        var msg = analyses.Group(streetOnly: IsPublic);
         var answer = await Keyed("msg", () => m.Table is { } comparison
             ? msg.AnswerFromTableAsync(c.Area, MostSimilarGroup.ReadTable(Path.Combine(c.Config.BaseFolder, comparison)), m.Category, period, true, comparison, cancellationToken)
             : m.Group is { } group
@@ -239,8 +239,8 @@ public sealed partial class AssessmentBuilder
             var row = c.Tree.Find(e.Category) ?? throw new CsaQueryException($"exclusions[{i}].category: '{e.Category}' is not a row of the {c.Tree.Name} tree.");
             var single = c.Tree with { Rows = [row] };
             var (earlier, later) = (Period.Parse(e.Period), Period.Parse(e.Vs));
-            var all = await Keyed($"exclusions[{i}]", () => new PeriodComparison(store).CompareAsync(c.Area, earlier, later, single, [], false, cancellationToken)).ConfigureAwait(false);
-            var without = await Keyed($"exclusions[{i}]", () => new PeriodComparison(store).CompareAsync(c.Area, earlier, later, single, e.Exclude, false, cancellationToken)).ConfigureAwait(false);
+            var all = await Keyed($"exclusions[{i}]", () => analyses.Comparison.CompareAsync(c.Area, earlier, later, single, [], false, cancellationToken)).ConfigureAwait(false);
+            var without = await Keyed($"exclusions[{i}]", () => analyses.Comparison.CompareAsync(c.Area, earlier, later, single, e.Exclude, false, cancellationToken)).ConfigureAwait(false);
             var (allTable, withoutTable) = (all.ToTable(), without.ToTable());
             c.Sources.Counted(all.Coverage, [.. earlier.Months, .. later.Months]);
             var label = $"{e.Category} excluding {string.Join(", ", e.Exclude)}";

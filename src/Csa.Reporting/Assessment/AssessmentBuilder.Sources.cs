@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Csa.Analysis;
 using Csa.Analysis.Comparison;
-using Csa.Core;
+using Csa.Analysis;
+using Csa.Core.Importing;
 using Csa.Core.PoliceUk;
-using Csa.Storage;
+using Csa.Core;
 
 namespace Csa.Reporting.Assessment;
 
@@ -56,11 +56,11 @@ public sealed partial class AssessmentBuilder
             c.Sources.ConfigFile(Path.Combine(c.Config.BaseFolder, group));
         }
 
-        var resolver = new AreaResolver(store);
+        var resolver = analyses.Areas;
         foreach (var code in table.Rows.Select(r => r[1]).OfType<string>().Distinct(StringComparer.Ordinal))
         {
             var member = await resolver.ResolveAsync(code, cancellationToken).ConfigureAwait(false);
-            var forceAreas = await store.GetForceAreaCodesAsync(member, cancellationToken).ConfigureAwait(false);
+            var forceAreas = await analyses.ForceAreaCodesAsync(member, cancellationToken).ConfigureAwait(false);
             c.Sources.StreetMonths(PoliceForces.Territorial.Where(f => forceAreas.Contains(f.PoliceForceAreaCode!, StringComparer.Ordinal)).Select(f => f.Slug), period.Months);
         }
 
@@ -74,7 +74,7 @@ public sealed partial class AssessmentBuilder
     /// document's figures were made from, once each, by name and SHA-256 (no local folder).</summary>
     async Task<IReadOnlyList<ReportBlock>> DataSourcesAsync(BuildContext c, CancellationToken cancellationToken)
     {
-        var ledger = await store.GetImportedFilesAsync(cancellationToken).ConfigureAwait(false);
+        var ledger = await analyses.ImportedFilesAsync(cancellationToken).ConfigureAwait(false);
         var used = ledger.Where(f => IsUsed(f, c.Sources)).ToList();
         var coverage = new List<IReadOnlyList<object?>>();
         foreach (var (force, months) in c.Sources.Street)
@@ -99,7 +99,7 @@ public sealed partial class AssessmentBuilder
 
         foreach (var (_, (name, area, months)) in c.Sources.Series)
         {
-            var held = (await store.GetSeriesAsync(name, area, cancellationToken).ConfigureAwait(false)).Select(m => m.Month).ToHashSet();
+            var held = (await analyses.SeriesAsync(name, area, cancellationToken).ConfigureAwait(false)).Select(m => m.Month).ToHashSet();
             var missing = months.Where(m => !held.Contains(m)).ToList();
             coverage.Add([$"Partner series: {name}", DataCoverage.DescribeMonths([.. months]), (long)(months.Count - missing.Count), missing.Count == 0 ? "none" : DataCoverage.DescribeMonths(missing)]);
         }

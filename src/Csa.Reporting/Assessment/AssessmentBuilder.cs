@@ -3,21 +3,20 @@ using Csa.Analysis;
 using Csa.Analysis.Comparison;
 using Csa.Core;
 using Csa.Core.Geography;
-using Csa.Storage;
 using Markdig;
 
 namespace Csa.Reporting.Assessment;
 
-/// <summary>Builds an assessment from its config and the store: every figure counted, charted and compared by csa's
-/// analyses, and the key findings drafted from them.</summary>
+/// <summary>Builds an assessment from its config and csa's analyses of a store: every figure counted, charted and compared by
+/// an analysis (the builder never reads the store itself), and the key findings drafted from them.</summary>
 /// <remarks>Nothing is written here: a problem anywhere (an unknown category, a period outside the data) is a
 /// <see cref="CsaQueryException"/> naming the config key, before any file exists.</remarks>
-/// <param name="store">The store.</param>
+/// <param name="analyses">The analyses of the store the document is of.</param>
 /// <param name="disclosure">Who the document is for: restricted (the partnership's own document, exact) unless a public
 /// disclosure service is given, when the document holds only what public answers may (see docs/DISCLOSURE.md).</param>
 /// <param name="draft">Build a draft: the analyst's slots may still be empty or hold the template's example text, and every
 /// page says DRAFT. Otherwise such a slot is an error that names it (see <see cref="Placeholders"/>).</param>
-public sealed partial class AssessmentBuilder(ICsaStore store, Analysis.Disclosure.DisclosureService? disclosure = null, bool draft = false)
+public sealed partial class AssessmentBuilder(Analyses analyses, Analysis.Disclosure.DisclosureService? disclosure = null, bool draft = false)
 {
     /// <summary>Whether the document is the public version.</summary>
     bool IsPublic => disclosure?.Active ?? false;
@@ -36,7 +35,7 @@ public sealed partial class AssessmentBuilder(ICsaStore store, Analysis.Disclosu
                 $"The document is not finished: {placeholders.Count} of the analyst's slots {(placeholders.Count == 1 ? "is" : "are")} empty or hold example text:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", placeholders)}{Environment.NewLine}Write them in the config, or build a draft with --draft (every page then says DRAFT).");
         }
 
-        var area = await Keyed("area", () => new AreaResolver(store).ResolveAsync(config.Area, cancellationToken)).ConfigureAwait(false);
+        var area = await Keyed("area", () => analyses.Areas.ResolveAsync(config.Area, cancellationToken)).ConfigureAwait(false);
         var tree = LoadTree(config, config.Theme.Tree, "theme.tree");
         if (tree.Find(config.Theme.Category) is null)
         {
@@ -47,7 +46,7 @@ public sealed partial class AssessmentBuilder(ICsaStore store, Analysis.Disclosu
         progress?.Report("comparing the periods");
         var comparison = IsPublic
             ? await PublicComparisonAsync(area, earlier, later, tree, cancellationToken).ConfigureAwait(false)
-            : await Keyed("periods", () => new PeriodComparison(store).CompareAsync(area, earlier, later, tree, [], false, cancellationToken)).ConfigureAwait(false);
+            : await Keyed("periods", () => analyses.Comparison.CompareAsync(area, earlier, later, tree, [], false, cancellationToken)).ConfigureAwait(false);
         var context = new BuildContext(config, area, tree, earlier, later, comparison);
         RecordConfigSources(context, comparison);
         var sections = new List<ReportSection>();
@@ -88,7 +87,7 @@ public sealed partial class AssessmentBuilder(ICsaStore store, Analysis.Disclosu
     {
         try
         {
-            return await new PeriodComparison(store).CompareAsync(area, earlier, later, tree, [], streetOnly: true, cancellationToken).ConfigureAwait(false);
+            return await analyses.Comparison.CompareAsync(area, earlier, later, tree, [], streetOnly: true, cancellationToken).ConfigureAwait(false);
         }
         catch (CsaQueryException)
         {

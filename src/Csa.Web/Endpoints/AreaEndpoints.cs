@@ -1,7 +1,7 @@
+using Csa.Analysis.Disclosure;
 using Csa.Analysis.Places;
 using Csa.Core.Classification;
-using Csa.Storage;
-using Csa.Analysis.Disclosure;
+using Csa.Core.Geography;
 using Csa.Web.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

@@ -2,7 +2,6 @@ using Csa.Analysis.Disclosure;
 using Csa.Analysis.Places;
 using Csa.Core.Classification;
 using Csa.Core.Extract;
-using Csa.Storage;
 using Csa.Web.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 

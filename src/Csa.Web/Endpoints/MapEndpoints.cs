@@ -1,7 +1,8 @@
 using System.Text;
-using Csa.Analysis.Places;
-using Csa.Storage;
 using Csa.Analysis.Disclosure;
+using Csa.Analysis.Places;
+using Csa.Core.Geography;
+using Csa.Storage;
 using Csa.Web.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -3,7 +3,6 @@ using Csa.Analysis.Places;
 using Csa.Core;
 using Csa.Core.Geography;
 using Csa.Statistics;
-using Csa.Storage;
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.Converters;
 

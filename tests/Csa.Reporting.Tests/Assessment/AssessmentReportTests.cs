@@ -18,7 +18,7 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
 
     async Task<(string Html, JsonDocument Sidecar, string Folder)> WriteAsync(ScratchFolder scratch, string config, bool pdf = false)
     {
-        var report = await new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(config));
+        var report = await new AssessmentBuilder(new Analyses(fixture.Store)).BuildAsync(AssessmentConfig.Load(config));
         var html = (await ReportFiles.WriteAsync(report, scratch.File("report"), pdf)).Html;
         return (await File.ReadAllTextAsync(html), JsonDocument.Parse(await File.ReadAllTextAsync(scratch.File("report/report.json"))), scratch.File("report"));
     }
@@ -26,8 +26,8 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
     [Fact]
     public async Task TheDataSourcesAppendix_ListsExactlyTheFilesTheDocumentUsed_OnceEach_ByNameAlone()
     {
-        var newcastle = await new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(NorthumbriaConfig));
-        var seed = await new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(SeedConfig));
+        var newcastle = await new AssessmentBuilder(new Analyses(fixture.Store)).BuildAsync(AssessmentConfig.Load(NorthumbriaConfig));
+        var seed = await new AssessmentBuilder(new Analyses(fixture.Store)).BuildAsync(AssessmentConfig.Load(SeedConfig));
 
         // Newcastle: Northumbria's street files for the months charted and compared (2020-05..2023-02; January 2022 was never
         // published), the lookups, the mid-2022 population of the group's rates, Northumbria's Home Office table (the priority
@@ -65,7 +65,7 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
     {
         var disclosure = new Analysis.Disclosure.DisclosureService(new(true, 4));
 
-        var report = await new AssessmentBuilder(fixture.Store, disclosure).BuildAsync(AssessmentConfig.Load(SeedConfig));
+        var report = await new AssessmentBuilder(new Analyses(fixture.Store), disclosure).BuildAsync(AssessmentConfig.Load(SeedConfig));
 
         // The public version publishes nothing from the force's extract, so it adds nothing to the atlas's public
         // answer set (the attacker's): no table, chart or finding of extract figures; every such section says why.
@@ -90,8 +90,8 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
     {
         var disclosure = new Analysis.Disclosure.DisclosureService(new(true, 4));
 
-        var restricted = await new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(NorthumbriaConfig));
-        var open = await new AssessmentBuilder(fixture.Store, disclosure).BuildAsync(AssessmentConfig.Load(NorthumbriaConfig));
+        var restricted = await new AssessmentBuilder(new Analyses(fixture.Store)).BuildAsync(AssessmentConfig.Load(NorthumbriaConfig));
+        var open = await new AssessmentBuilder(new Analyses(fixture.Store), disclosure).BuildAsync(AssessmentConfig.Load(NorthumbriaConfig));
 
         // data.police.uk street counts are published already: the public version shows them as the partnership's does.
         var (a, b) = (restricted.Tables.Single(t => t.Id == "appendix-a").Table, open.Tables.Single(t => t.Id == "appendix-a").Table);
@@ -220,7 +220,7 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
         await File.WriteAllTextAsync(config, text.Replace(find, replace, StringComparison.Ordinal));
 
         var error = await Assert.ThrowsAsync<CsaQueryException>(async () =>
-            await ReportFiles.WriteAsync(await new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(config)), scratch.File("out"), false));
+            await ReportFiles.WriteAsync(await new AssessmentBuilder(new Analyses(fixture.Store)).BuildAsync(AssessmentConfig.Load(config)), scratch.File("out"), false));
 
         var key = what switch
         {
@@ -244,7 +244,7 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
             StringComparison.Ordinal);
         await File.WriteAllTextAsync(config, text);
 
-        var report = await new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(config));
+        var report = await new AssessmentBuilder(new Analyses(fixture.Store)).BuildAsync(AssessmentConfig.Load(config));
 
         var allCrime = Assert.Single(report.Findings, f => f.Id == "all-crime");
         Assert.Equal("Crime rose in 2016, mostly through recording practice.", allCrime.Sentence);

@@ -16,7 +16,7 @@ public sealed class AssessmentSectionTests(ReportStoreFixture fixture) : IClassF
     [Fact]
     public async Task AntiSocialBehaviour_IsKeptApart_ComparedLikeForLike_AndByWard()
     {
-        var report = await new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(Newcastle));
+        var report = await new AssessmentBuilder(new Analyses(fixture.Store)).BuildAsync(AssessmentConfig.Load(Newcastle));
         var area = await new AreaResolver(fixture.Store).ResolveAsync("Newcastle upon Tyne");
 
         // By hand: the incidents of the months of 2021 and 2022 held in both (Northumbria published no January 2022).
@@ -38,7 +38,7 @@ public sealed class AssessmentSectionTests(ReportStoreFixture fixture) : IClassF
     [Fact]
     public async Task Places_MapTheWards_AndListTheHotSpots_WithTheMultipleTestingCaveat()
     {
-        var report = await new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(Newcastle));
+        var report = await new AssessmentBuilder(new Analyses(fixture.Store)).BuildAsync(AssessmentConfig.Load(Newcastle));
 
         var section = report.Sections.Single(s => s.Id == "places");
         var map = section.Blocks.OfType<ChartBlock>().Single().Chart;
@@ -55,7 +55,7 @@ public sealed class AssessmentSectionTests(ReportStoreFixture fixture) : IClassF
     [Fact]
     public async Task TheSeedsExtract_GivesHarm_VictimsAndOffenders_RecordingPractice_AndLongRunRates()
     {
-        var report = await new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(Seed));
+        var report = await new AssessmentBuilder(new Analyses(fixture.Store)).BuildAsync(AssessmentConfig.Load(Seed));
 
         Assert.Contains("Crime Severity Score by financial year", report.Tables.Single(t => t.Id == "harm").Table.Title, StringComparison.Ordinal);
         Assert.Contains(report.Tables.Single(t => t.Id == "victims-offenders").Table.Rows, r => Equals(r[0], "25–34"));
@@ -73,7 +73,7 @@ public sealed class AssessmentSectionTests(ReportStoreFixture fixture) : IClassF
         var sections = config.Sections.Concat(["recording", "victims-offenders", "harm"]).ToArray();
         var narrative = new Dictionary<string, string>(config.Narrative) { ["recording"] = "r", ["victims-offenders"] = "v", ["harm"] = "h" };
 
-        var report = await new AssessmentBuilder(fixture.Store).BuildAsync(config with { Sections = sections, Narrative = narrative });
+        var report = await new AssessmentBuilder(new Analyses(fixture.Store)).BuildAsync(config with { Sections = sections, Narrative = narrative });
 
         foreach (var id in new[] { "recording", "victims-offenders", "harm" })
         {

@@ -1,3 +1,4 @@
+using Csa.Analysis;
 using Csa.Core;
 using Csa.Reporting.Assessment;
 using Csa.Tests;
@@ -13,7 +14,7 @@ public sealed class PlaceholderTests(ReportStoreFixture fixture) : IClassFixture
     [Fact]
     public async Task TheTemplate_IsRefused_NamingEverySlotStillToWrite()
     {
-        var error = await Assert.ThrowsAsync<CsaQueryException>(() => new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(Template)));
+        var error = await Assert.ThrowsAsync<CsaQueryException>(() => new AssessmentBuilder(new Analyses(fixture.Store)).BuildAsync(AssessmentConfig.Load(Template)));
 
         foreach (var slot in new[]
         {
@@ -61,7 +62,7 @@ public sealed class PlaceholderTests(ReportStoreFixture fixture) : IClassFixture
     {
         var config = AssessmentConfig.Load(Path.Combine(ReportStoreFixture.Examples, name));
 
-        var report = await new AssessmentBuilder(fixture.Store).BuildAsync(config);
+        var report = await new AssessmentBuilder(new Analyses(fixture.Store)).BuildAsync(config);
 
         Assert.Empty(Placeholders.Find(config));
         Assert.False(report.Draft);
@@ -71,7 +72,7 @@ public sealed class PlaceholderTests(ReportStoreFixture fixture) : IClassFixture
     [Fact]
     public async Task ADraft_IsBuilt_MarkedAndListsWhatIsStillToWrite()
     {
-        var report = await new AssessmentBuilder(fixture.Store, draft: true).BuildAsync(AssessmentConfig.Load(Template));
+        var report = await new AssessmentBuilder(new Analyses(fixture.Store), draft: true).BuildAsync(AssessmentConfig.Load(Template));
 
         Assert.True(report.Draft);
         Assert.Equal(12, report.Placeholders.Count);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Csa.Analysis;
 using Csa.Reporting.Assessment;
 using Csa.Tests;
 
@@ -20,7 +21,7 @@ public sealed partial class PrintedDocumentTests(ReportStoreFixture fixture) : I
     {
         SkipWithoutTools();
         using var scratch = TestPaths.NewScratchFolder();
-        var report = await new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(Path.Combine(ReportStoreFixture.Examples, config)));
+        var report = await new AssessmentBuilder(new Analyses(fixture.Store)).BuildAsync(AssessmentConfig.Load(Path.Combine(ReportStoreFixture.Examples, config)));
 
         var written = await ReportFiles.WriteAsync(report, scratch.File("report"), pdf: true);
 
@@ -62,7 +63,7 @@ public sealed partial class PrintedDocumentTests(ReportStoreFixture fixture) : I
         SkipWithoutTools();
         using var scratch = TestPaths.NewScratchFolder();
         var template = AssessmentConfig.Load(Path.Combine(ReportStoreFixture.Examples, "report-template.json"));
-        var report = await new AssessmentBuilder(fixture.Store, draft: true).BuildAsync(template);
+        var report = await new AssessmentBuilder(new Analyses(fixture.Store), draft: true).BuildAsync(template);
 
         var written = await ReportFiles.WriteAsync(report, scratch.File("draft"), pdf: true);
 

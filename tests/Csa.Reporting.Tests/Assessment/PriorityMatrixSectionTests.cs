@@ -1,4 +1,5 @@
 using System.Globalization;
+using Csa.Analysis;
 using Csa.Reporting.Assessment;
 using Csa.Tests;
 
@@ -11,7 +12,7 @@ public sealed class PriorityMatrixSectionTests(ReportStoreFixture fixture) : ICl
     [Fact]
     public async Task Newcastle_ScoresEveryStreetType_WithHarmFromNorthumbriasOwnRecordedCrime()
     {
-        var report = await new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(Path.Combine(ReportStoreFixture.Examples, "report-northumbria-newcastle.json")));
+        var report = await new AssessmentBuilder(new Analyses(fixture.Store)).BuildAsync(AssessmentConfig.Load(Path.Combine(ReportStoreFixture.Examples, "report-northumbria-newcastle.json")));
 
         var table = report.Tables.Single(t => t.Id == "priorities").Table;
         var rows = table.Rows.ToDictionary(r => (string)r[1]!);
@@ -58,7 +59,7 @@ public sealed class PriorityMatrixSectionTests(ReportStoreFixture fixture) : ICl
     [Fact]
     public async Task TheSeed_HasNoGroup_SoTheMatrixSaysItLeftTheCriterionOut_AndScoresCategoriesNotTotals()
     {
-        var report = await new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(Path.Combine(ReportStoreFixture.Examples, "report-seed-violence.json")));
+        var report = await new AssessmentBuilder(new Analyses(fixture.Store)).BuildAsync(AssessmentConfig.Load(Path.Combine(ReportStoreFixture.Examples, "report-seed-violence.json")));
 
         var table = report.Tables.Single(t => t.Id == "priorities").Table;
         Assert.Contains(table.Notes, n => n.StartsWith("Position against the group is left out: the document has no comparison group", StringComparison.Ordinal));
@@ -80,8 +81,8 @@ public sealed class PriorityMatrixSectionTests(ReportStoreFixture fixture) : ICl
         using var scratch = TestPaths.NewScratchFolder();
         var config = AssessmentConfig.Load(Path.Combine(ReportStoreFixture.Examples, "report-northumbria-newcastle.json"));
 
-        var chosen = await new AssessmentBuilder(fixture.Store).BuildAsync(config with { Matrix = new MatrixConfig { Chosen = ["Violence and sexual offences", "Drugs"], Reason = "drug markets drive the city centre's violence" } });
-        var error = await Assert.ThrowsAsync<Core.CsaQueryException>(() => new AssessmentBuilder(fixture.Store).BuildAsync(config with { Matrix = new MatrixConfig { Chosen = ["Knife crime"] } }));
+        var chosen = await new AssessmentBuilder(new Analyses(fixture.Store)).BuildAsync(config with { Matrix = new MatrixConfig { Chosen = ["Violence and sexual offences", "Drugs"], Reason = "drug markets drive the city centre's violence" } });
+        var error = await Assert.ThrowsAsync<Core.CsaQueryException>(() => new AssessmentBuilder(new Analyses(fixture.Store)).BuildAsync(config with { Matrix = new MatrixConfig { Chosen = ["Knife crime"] } }));
 
         var drafted = chosen.Sections.Single(s => s.Id == "priorities").Blocks.OfType<ParagraphBlock>().First().Text;
         Assert.Contains("The partnership's own priorities (the config overrides the matrix here): Violence and sexual offences (ranked 1 by the matrix); Drugs (ranked 7 by the matrix). Its reason: drug markets drive the city centre's violence.", drafted, StringComparison.Ordinal);

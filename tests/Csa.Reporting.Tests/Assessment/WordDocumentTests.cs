@@ -1,3 +1,4 @@
+using Csa.Analysis;
 using Csa.Reporting.Assessment;
 using Csa.Tests;
 using DocumentFormat.OpenXml.Packaging;
@@ -18,7 +19,7 @@ public sealed class WordDocumentTests(ReportStoreFixture fixture) : IClassFixtur
     public async Task TheDocx_IsValid_AndHoldsTheDocument(string config, bool draft)
     {
         using var scratch = TestPaths.NewScratchFolder();
-        var report = await new AssessmentBuilder(fixture.Store, draft: draft).BuildAsync(AssessmentConfig.Load(Path.Combine(ReportStoreFixture.Examples, config)));
+        var report = await new AssessmentBuilder(new Analyses(fixture.Store), draft: draft).BuildAsync(AssessmentConfig.Load(Path.Combine(ReportStoreFixture.Examples, config)));
 
         var written = await ReportFiles.WriteAsync(report, scratch.File("report"), pdf: false, docx: true);
 

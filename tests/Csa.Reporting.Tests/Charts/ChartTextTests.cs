@@ -1,3 +1,4 @@
+using Csa.Analysis;
 using Csa.Reporting.Assessment;
 using Csa.Reporting.Charts;
 using Csa.Reporting.Tests.Assessment;
@@ -12,7 +13,7 @@ public sealed class ChartTextTests(ReportStoreFixture fixture) : IClassFixture<R
     [InlineData("report-northumbria-newcastle.json")]
     public async Task EveryChartOfTheExampleDocuments_HasNoOverlappingText_AndAltText(string config)
     {
-        var report = await new AssessmentBuilder(fixture.Store).BuildAsync(AssessmentConfig.Load(Path.Combine(ReportStoreFixture.Examples, config)));
+        var report = await new AssessmentBuilder(new Analyses(fixture.Store)).BuildAsync(AssessmentConfig.Load(Path.Combine(ReportStoreFixture.Examples, config)));
 
         Assert.NotEmpty(report.Charts);
         foreach (var chart in report.Charts)

@@ -1,7 +1,5 @@
-using Csa.Core;
-using Csa.Core.Importing;
 
-namespace Csa.Storage;
+namespace Csa.Core.Importing;
 
 /// <summary>One file in the store's import ledger.</summary>
 /// <param name="Kind">street, outcomes or a geography lookup kind.</param>
