@@ -70,6 +70,11 @@ public sealed partial class PostgresStore : SqlStore
     protected override string TextType => "VARCHAR COLLATE \"C\"";
 
     /// <inheritdoc/>
+    /// <remarks>A transaction-level advisory lock, let go at commit or rollback: imports into one database take turns, while
+    /// questions (which take no lock) go on beside them and see the last committed import.</remarks>
+    protected override string? WriteLockStatement => "SELECT pg_advisory_xact_lock(hashtext('csa import'))";
+
+    /// <inheritdoc/>
     protected override string Translate(string sql) => Parameters(sql);
 
     /// <summary>Npgsql names parameters <c>@name</c> where csa's SQL writes <c>$name</c>.</summary>
@@ -81,7 +86,7 @@ public sealed partial class PostgresStore : SqlStore
     /// <inheritdoc/>
     public override async Task<IPoliceUkImportBatch> BeginPoliceUkImportAsync(CancellationToken cancellationToken = default)
     {
-        var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var transaction = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         return new PoliceUkImportBatch(_connection, transaction, Time, sql => Command(sql, transaction));
     }
 

@@ -46,7 +46,7 @@ public abstract partial class SqlStore
             throw new CsaStoreException($"Nothing was copied: {Info.Location} holds data already ({string.Join(", ", held)}), and a copy never overwrites a store. Copy into a new, empty store.");
         }
 
-        var transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var transaction = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
             foreach (var table in from.Keys)

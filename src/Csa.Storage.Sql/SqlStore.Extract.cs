@@ -39,7 +39,7 @@ public abstract partial class SqlStore
     {
         ArgumentNullException.ThrowIfNull(crimes);
         ArgumentNullException.ThrowIfNull(source);
-        using var transaction = Connection.BeginTransaction();
+        using var transaction = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await StageKeysAsync(transaction, crimes.Select(c => c.CrimeReference), cancellationToken).ConfigureAwait(false);
         var updated = await ScalarLongAsync(transaction, "SELECT count(*) FROM extract_crime WHERE crime_ref IN (SELECT key FROM incoming_key)", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(transaction, "DELETE FROM extract_marker WHERE crime_ref IN (SELECT key FROM incoming_key)", cancellationToken).ConfigureAwait(false);

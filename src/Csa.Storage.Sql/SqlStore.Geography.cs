@@ -20,7 +20,7 @@ public abstract partial class SqlStore
         };
         var ledgerKind = "geography:" + kind;
 
-        using var transaction = Connection.BeginTransaction();
+        using var transaction = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         var replaced = await ExecuteAsync(transaction, "DELETE FROM import_file WHERE kind = $kind", cancellationToken, ("kind", ledgerKind)).ConfigureAwait(false) > 0;
         await ExecuteAsync(transaction, $"DELETE FROM {table}", cancellationToken).ConfigureAwait(false);
         await WriteRowsAsync(transaction, table, LookupRows(lookup), cancellationToken).ConfigureAwait(false);

@@ -13,7 +13,7 @@ public abstract partial class SqlStore
     {
         ArgumentNullException.ThrowIfNull(lsoaPopulations);
         ArgumentNullException.ThrowIfNull(source);
-        using var transaction = Connection.BeginTransaction();
+        using var transaction = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(transaction, "DELETE FROM population WHERE year = $year", cancellationToken, ("year", year)).ConfigureAwait(false);
         await ExecuteAsync(transaction, "DELETE FROM import_file WHERE kind = $kind", cancellationToken, ("kind", $"population:{year}")).ConfigureAwait(false);
         await WriteRowsAsync(transaction, "population", lsoaPopulations.Select(p => new object?[] { p.Key, year, p.Value }), cancellationToken).ConfigureAwait(false);
@@ -26,7 +26,7 @@ public abstract partial class SqlStore
     public async Task ImportDistrictPopulationAsync(IReadOnlyList<DistrictEstimate> estimates, SourceFile source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(estimates);
-        using var transaction = Connection.BeginTransaction();
+        using var transaction = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         foreach (var year in estimates.Select(e => e.Year).Distinct())
         {
             await ExecuteAsync(transaction, "DELETE FROM district_population WHERE year = $year", cancellationToken, ("year", year)).ConfigureAwait(false);
@@ -110,7 +110,7 @@ public abstract partial class SqlStore
     {
         ArgumentNullException.ThrowIfNull(area);
         ArgumentNullException.ThrowIfNull(counts);
-        using var transaction = Connection.BeginTransaction();
+        using var transaction = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(transaction, "DELETE FROM partner_series WHERE name = $name AND area_code = $area", cancellationToken, ("name", name), ("area", area.Code)).ConfigureAwait(false);
         await WriteRowsAsync(transaction, "partner_series", counts.Select(c => new object?[] { name, area.Code, c.Month.FirstDay, c.Count }), cancellationToken).ConfigureAwait(false);
 
@@ -156,7 +156,7 @@ public abstract partial class SqlStore
     {
         ArgumentNullException.ThrowIfNull(imdRanks);
         ArgumentNullException.ThrowIfNull(source);
-        using var transaction = Connection.BeginTransaction();
+        using var transaction = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(transaction, "DELETE FROM deprivation", cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(transaction, "DELETE FROM import_file WHERE kind = 'deprivation'", cancellationToken).ConfigureAwait(false);
         await WriteRowsAsync(transaction, "deprivation", imdRanks.Select(r => new object?[] { r.Key, r.Value }), cancellationToken).ConfigureAwait(false);
@@ -205,7 +205,7 @@ public abstract partial class SqlStore
     public async Task ImportBoundariesAsync(IReadOnlyList<BoundaryFile> files, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
-        using var transaction = Connection.BeginTransaction();
+        using var transaction = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
         var boundaries = files.SelectMany(f => f.Boundaries).ToList();
         await StageKeysAsync(transaction, boundaries.Select(b => b.Code), cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(transaction, "DELETE FROM boundary WHERE code IN (SELECT key FROM incoming_key)", cancellationToken).ConfigureAwait(false);

@@ -58,6 +58,32 @@ public abstract partial class SqlStore : ICsaStore
     protected Task WriteRowsAsync(DbTransaction transaction, string table, IEnumerable<object?[]> rows, CancellationToken cancellationToken) =>
         WriteRowsAsync(transaction, table, rows.ToAsyncEnumerable(), cancellationToken);
 
+    /// <summary>A statement that every writing transaction runs first, so that writers take turns (null: none needed, as in
+    /// DuckDB, where one process holds the file for writing).</summary>
+    protected virtual string? WriteLockStatement => null;
+
+    /// <summary>Begins a transaction that writes: imports replace what the store held, so two at once must take turns (the
+    /// later one then sees, and replaces, what the earlier wrote; never both adding the same month).</summary>
+    protected async Task<DbTransaction> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        var transaction = await Connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (WriteLockStatement is { } statement)
+        {
+            try
+            {
+                using var command = Command(statement, transaction);
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                await transaction.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        return transaction;
+    }
+
     /// <summary>The type of a text column of a scratch table, as the store's own text columns are declared (so that the two
     /// compare without a collation conflict).</summary>
     protected virtual string TextType => "VARCHAR";

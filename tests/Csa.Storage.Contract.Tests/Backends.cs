@@ -37,6 +37,23 @@ public sealed class PostgresStoreContract : StoreContract, IAsyncLifetime
 
     protected override string NewScratchFile(string name) => _scratch.File(name);
 
+    /// <summary>A team's analysts import at the same time: the imports take turns, so the same files given twice at once are
+    /// held once, as when given one after the other.</summary>
+    [SkippableFact]
+    public async Task TwoImportsAtOnce_HoldEachFileOnce()
+    {
+        await using var first = await OpenAsync();
+        await using var second = await OpenAsync();
+
+        await Task.WhenAll(
+            new Ingest.PoliceUk.PoliceUkImporter(first).ImportAsync([TestPaths.Cambridgeshire]),
+            new Ingest.PoliceUk.PoliceUkImporter(second).ImportAsync([TestPaths.Cambridgeshire]));
+
+        var counts = await first.GetTableCountsAsync();
+        Assert.Equal(Expected.StreetFiles.Sum(f => Expected.Rows(f).Count), counts["street_record"]);
+        Assert.Equal(Expected.StreetFiles.Count + Expected.OutcomesFiles.Count, counts["import_file"]);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
