@@ -3,8 +3,9 @@ using System.Globalization;
 using System.Net.Sockets;
 using Csa.Ingest.Boundaries;
 using Csa.Ingest.Population;
-using Csa.Web;
+using Csa.Storage.DuckDb;
 using Csa.Web.Extensions;
+using Csa.Web;
 
 namespace Csa.Benchmarks;
 
@@ -32,7 +33,7 @@ static class AtlasLoadBench
 
         var port = FreePort();
         using var stop = new CancellationTokenSource();
-        var server = AtlasHost.RunAsync(new AtlasOptions { StorePath = store, Public = true }, $"http://127.0.0.1:{port}", null, stop.Token);
+        var server = AtlasHost.RunAsync(new AtlasOptions { Public = true }, $"http://127.0.0.1:{port}", null, _ => new DuckDbStoreReaders(store, keepAnswers: true, TimeProvider.System), stop.Token);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await WaitUntilUpAsync(http);
         var c = CultureInfo.InvariantCulture;
@@ -57,7 +58,7 @@ static class AtlasLoadBench
         // The same server with nothing kept between requests: every request asks the file (the cost caching saves).
         var uncachedPort = FreePort();
         using var stopUncached = new CancellationTokenSource();
-        var uncached = AtlasHost.RunAsync(new AtlasOptions { StorePath = store, Public = true, KeepAnswers = false }, $"http://127.0.0.1:{uncachedPort}", null, stopUncached.Token);
+        var uncached = AtlasHost.RunAsync(new AtlasOptions { Public = true, KeepAnswers = false }, $"http://127.0.0.1:{uncachedPort}", null, _ => new DuckDbStoreReaders(store, keepAnswers: false, TimeProvider.System), stopUncached.Token);
         using var uncachedHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{uncachedPort}") };
         await WaitUntilUpAsync(uncachedHttp);
         await RunMixAsync("ward map with nothing kept (Atlas:KeepAnswers=false: every request reads the file)", uncachedHttp, clients, duration, random => WardMapUrl(random));

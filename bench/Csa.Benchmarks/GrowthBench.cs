@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using Csa.Core;
-using Csa.Web;
+using Csa.Storage.DuckDb;
 using Csa.Web.Extensions;
+using Csa.Web;
 
 namespace Csa.Benchmarks;
 
@@ -57,7 +58,7 @@ static class GrowthBench
     {
         var port = AtlasLoadBench.FreePort();
         using var stop = new CancellationTokenSource();
-        var server = AtlasHost.RunAsync(new AtlasOptions { StorePath = store, Public = true, KeepAnswers = false }, $"http://127.0.0.1:{port}", null, stop.Token);
+        var server = AtlasHost.RunAsync(new AtlasOptions { Public = true, KeepAnswers = false }, $"http://127.0.0.1:{port}", null, _ => new DuckDbStoreReaders(store, keepAnswers: false, TimeProvider.System), stop.Token);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await AtlasLoadBench.WaitUntilUpAsync(http);
         string[] categories = ["All crime", "Burglary", "Robbery", "Drugs", "Shoplifting", "Vehicle crime"];

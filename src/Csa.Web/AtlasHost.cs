@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
+using Csa.Storage;
 using Csa.Web.Extensions;
 
 namespace Csa.Web;
@@ -7,9 +8,9 @@ namespace Csa.Web;
 /// <summary>Runs the atlas from another program (<c>csa serve</c>).</summary>
 public static class AtlasHost
 {
-    /// <summary>Serves the atlas with <paramref name="options"/> (the store read-only) on <paramref name="urls"/> until cancelled,
-    /// https URLs with <paramref name="certificate"/>.</summary>
-    public static async Task RunAsync(AtlasOptions options, string urls, X509Certificate2? certificate, CancellationToken cancellationToken)
+    /// <summary>Serves the atlas with <paramref name="options"/> on <paramref name="urls"/> until cancelled, https URLs with
+    /// <paramref name="certificate"/>, reading the store through <paramref name="readers"/> (the caller knows its backend).</summary>
+    public static async Task RunAsync(AtlasOptions options, string urls, X509Certificate2? certificate, Func<IServiceProvider, IStoreReaders> readers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -22,7 +23,6 @@ public static class AtlasHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var settings = new Dictionary<string, string?>
         {
-            ["Atlas:StorePath"] = Path.GetFullPath(options.StorePath),
             ["Atlas:Public"] = options.Public ? "true" : "false",
             ["Atlas:SuppressUpTo"] = options.SuppressUpTo.ToString(CultureInfo.InvariantCulture),
             ["Atlas:TileUrl"] = options.TileUrl,
@@ -35,7 +35,7 @@ public static class AtlasHost
         }
 
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.AddCsaAtlas();
+        builder.AddCsaAtlas(readers);
         await using var app = builder.Build();
         app.MapCsaAtlas();
         await app.RunAsync(cancellationToken);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Csa.Core;
 using Csa.Core.Classification;
 using Csa.Web;
 using Csa.Web.Extensions;
@@ -62,16 +61,13 @@ static class ServeCommand
         {
             using var serverCertificate = parse.GetValue(certificate) is { } certificatePath ? ServerCertificate.Load(certificatePath, parse.GetValue(certificateKey)) : null;
 
-            if (StoreFactory.NamesServer(parse.GetValue(CommonOptions.Store)!))
-            {
-                throw new CsaQueryException("csa serve reads a DuckDB store file for now; an atlas over a PostgreSQL store comes with the team server. Copy the data to a file first: csa store copy --from <server> --to atlas.duckdb.");
-            }
+            var store = parse.GetValue(CommonOptions.Store)!;
+            await using var readers = StoreFactory.Readers(store, keepAnswers: true, TimeProvider.System);
 
             // Open the store once for writing: it is created or migrated here, so that the atlas can read it read-only.
-            await (await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken)).DisposeAsync();
+            await (await CommandRunner.OpenStoreAsync(store, cancellationToken)).DisposeAsync();
             var options = new AtlasOptions
             {
-                StorePath = parse.GetValue(CommonOptions.Store)!,
                 Public = parse.GetValue(isPublic),
                 SuppressUpTo = parse.GetValue(suppressUpTo),
                 RestrictedMarkers = parse.GetValue(restricted) is { Length: > 0 } markers ? markers : null,
@@ -79,7 +75,7 @@ static class ServeCommand
                 TileAttribution = parse.GetValue(tileAttribution),
             };
             Console.WriteLine($"The atlas is at {parse.GetValue(urls)} ({(options.Public ? $"public: counts from 1 to {options.SuppressUpTo} not shown" : "restricted: log in with an account from csa user add")}); its API is described at /openapi/v1.json. Stop it with Ctrl+C.");
-            await AtlasHost.RunAsync(options, parse.GetValue(urls)!, serverCertificate, cancellationToken);
+            await AtlasHost.RunAsync(options, parse.GetValue(urls)!, serverCertificate, _ => readers, cancellationToken);
         }));
         return command;
     }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Csa.Storage;
 using Csa.Web.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -7,9 +8,9 @@ namespace Csa.Web.Accounts;
 /// <summary>Decides on every request whether a session still holds: made less than the absolute lifetime ago, and carrying
 /// the security stamp its account has now (a password change or a removed account ends every session of it at once).
 /// The idle lifetime is the cookie's own sliding expiry.</summary>
-/// <remarks>The stamps are read from the store and kept until the store's file changes (its size or write time, or its
-/// write-ahead log's), so a request opens the store for this only after a change. Thread safe.</remarks>
-public sealed class SessionValidator(StoreAccess stores, IOptions<AtlasOptions> options, TimeProvider time)
+/// <remarks>The stamps are read from the store and kept until the store's data version changes (a csa command wrote it), so
+/// a request opens the store for this only after a change. Thread safe.</remarks>
+public sealed class SessionValidator(IStoreReaders stores, IOptions<AtlasOptions> options, TimeProvider time)
 {
     readonly Lock _lock = new();
     Dictionary<string, string?> _stamps = new(StringComparer.Ordinal);
@@ -40,7 +41,7 @@ public sealed class SessionValidator(StoreAccess stores, IOptions<AtlasOptions> 
 
     async Task<string?> CurrentStampAsync(string name, CancellationToken cancellationToken)
     {
-        var version = StoreVersion(options.Value.StorePath);
+        var version = stores.DataVersion;
         lock (_lock)
         {
             if (version != _storeVersion)
@@ -66,11 +67,5 @@ public sealed class SessionValidator(StoreAccess stores, IOptions<AtlasOptions> 
         }
 
         return stamp;
-    }
-
-    static string StoreVersion(string path)
-    {
-        static string Of(FileInfo file) => file.Exists ? $"{file.Length}@{file.LastWriteTimeUtc.Ticks}" : "-";
-        return Of(new FileInfo(path)) + "|" + Of(new FileInfo(path + ".wal"));
     }
 }

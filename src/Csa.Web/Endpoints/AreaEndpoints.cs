@@ -2,6 +2,7 @@ using Csa.Analysis.Disclosure;
 using Csa.Analysis.Places;
 using Csa.Core.Classification;
 using Csa.Core.Geography;
+using Csa.Storage;
 using Csa.Web.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,7 @@ public static class AreaEndpoints
     {
         var api = ApiParameters.Group(app);
 
-        api.MapGet("/config", async (IOptions<AtlasOptions> options, StoreAccess stores, CancellationToken cancellationToken) =>
+        api.MapGet("/config", async (IOptions<AtlasOptions> options, IStoreReaders stores, CancellationToken cancellationToken) =>
         {
             var o = options.Value;
             await using var store = await stores.OpenAsync(cancellationToken);
@@ -42,7 +43,7 @@ public static class AreaEndpoints
                 street.Count == 0 ? null : Core.Period.Create(street.Min(m => m.Month), street.Max(m => m.Month)).ToString(), extract?.ToString()));
         }).WithName("Config").WithSummary("The atlas's mode, suppression threshold, categories, markers, tile layer, and the months of data held.");
 
-        api.MapGet("/areas", async Task<Results<Ok<IReadOnlyList<AreaDto>>, ValidationProblem>> (string? q, StoreAccess stores, CancellationToken cancellationToken) =>
+        api.MapGet("/areas", async Task<Results<Ok<IReadOnlyList<AreaDto>>, ValidationProblem>> (string? q, IStoreReaders stores, CancellationToken cancellationToken) =>
         {
             if (string.IsNullOrWhiteSpace(q))
             {
@@ -54,16 +55,16 @@ public static class AreaEndpoints
             return TypedResults.Ok<IReadOnlyList<AreaDto>>([.. areas.Select(a => new AreaDto(a.Code, a.Name, a.Level.ToString(), a.ParentName))]);
         }).WithName("FindAreas").WithSummary("Areas whose code or name is q.");
 
-        api.MapGet("/wards", (string? area, string? period, string? category, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
+        api.MapGet("/wards", (string? area, string? period, string? category, IStoreReaders stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
             PlacesAsync(area, period, category, PlaceLevel.Ward, stores, disclosure, cancellationToken))
             .WithName("WardIndicators").WithSummary("Crimes of a category by ward of an area over a period, with rates per 1,000 residents: the map's indicator.");
 
-        api.MapGet("/lsoas", (string? area, string? period, string? category, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
+        api.MapGet("/lsoas", (string? area, string? period, string? category, IStoreReaders stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
             PlacesAsync(area, period, category, PlaceLevel.Lsoa, stores, disclosure, cancellationToken))
             .WithName("LsoaIndicators").WithSummary("Crimes of a category by 2011 LSOA of an area over a period, with rates per 1,000 residents.");
     }
 
-    static async Task<Results<Ok<PlacesDto>, ValidationProblem>> PlacesAsync(string? area, string? period, string? category, PlaceLevel level, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken)
+    static async Task<Results<Ok<PlacesDto>, ValidationProblem>> PlacesAsync(string? area, string? period, string? category, PlaceLevel level, IStoreReaders stores, DisclosureService disclosure, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         await using var store = await stores.OpenAsync(cancellationToken);

@@ -2,7 +2,7 @@ using Csa.Analysis.Disclosure;
 using Csa.Analysis.Places;
 using Csa.Core.Classification;
 using Csa.Core.Extract;
-using Csa.Web.Extensions;
+using Csa.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Csa.Web.Endpoints;
@@ -28,7 +28,7 @@ public static class ExtractEndpoints
     {
         var api = ApiParameters.Group(app);
 
-        api.MapGet("/pyramid", async Task<Results<Ok<PyramidDto>, ValidationProblem>> (string? area, string? period, string? marker, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
+        api.MapGet("/pyramid", async Task<Results<Ok<PyramidDto>, ValidationProblem>> (string? area, string? period, string? marker, IStoreReaders stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
             if (marker is not null && !Markers.IsKnown(marker))
@@ -61,7 +61,7 @@ public static class ExtractEndpoints
                 Released(pyramid.Victims, resolved.Code, marker, PersonRole.Victim, release), Released(pyramid.Offenders, resolved.Code, marker, PersonRole.Offender, release), notes));
         }).WithName("AgeSexPyramid").WithSummary("Victim and offender age–sex pyramids of an area's extract crimes (only those with a marker, when given). Public mode: whole financial years inside the extract, districts and larger areas, protected counts not shown.");
 
-        api.MapGet("/markers", async Task<Results<Ok<MarkersDto>, ValidationProblem>> (string? area, string? period, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
+        api.MapGet("/markers", async Task<Results<Ok<MarkersDto>, ValidationProblem>> (string? area, string? period, IStoreReaders stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
             await using var store = await stores.OpenAsync(cancellationToken);

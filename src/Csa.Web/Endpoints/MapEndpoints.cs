@@ -3,7 +3,6 @@ using Csa.Analysis.Disclosure;
 using Csa.Analysis.Places;
 using Csa.Core.Geography;
 using Csa.Storage;
-using Csa.Web.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Csa.Web.Endpoints;
@@ -22,7 +21,7 @@ public static class MapEndpoints
     {
         var api = ApiParameters.Group(app);
 
-        api.MapGet("/boundaries", async Task<Results<ContentHttpResult, ValidationProblem>> (string? area, string? level, StoreAccess stores, CancellationToken cancellationToken) =>
+        api.MapGet("/boundaries", async Task<Results<ContentHttpResult, ValidationProblem>> (string? area, string? level, IStoreReaders stores, CancellationToken cancellationToken) =>
         {
             await using var store = await stores.OpenAsync(cancellationToken);
             var errors = new Dictionary<string, string[]>();
@@ -47,7 +46,7 @@ public static class MapEndpoints
         }).WithName("Boundaries").WithSummary("The ward (or, with level=lsoa, 2011 LSOA) boundaries of an area as GeoJSON, simplified on import with csa import boundaries.")
             .Produces(StatusCodes.Status200OK, contentType: "application/geo+json");
 
-        api.MapGet("/series", async Task<Results<Ok<SeriesDto>, ValidationProblem>> (string? area, string? category, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
+        api.MapGet("/series", async Task<Results<Ok<SeriesDto>, ValidationProblem>> (string? area, string? category, IStoreReaders stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
         {
             await using var store = await stores.OpenAsync(cancellationToken);
             var errors = new Dictionary<string, string[]>();

@@ -1,9 +1,9 @@
 using Csa.Analysis.Comparison;
+using Csa.Analysis.Disclosure;
 using Csa.Analysis.Places;
 using Csa.Analysis.Rates;
 using Csa.Analysis.Trees;
-using Csa.Analysis.Disclosure;
-using Csa.Web.Extensions;
+using Csa.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Csa.Web.Endpoints;
@@ -33,7 +33,7 @@ public static class StatisticsEndpoints
     {
         var api = ApiParameters.Group(app);
 
-        api.MapGet("/compare", async Task<Results<Ok<ComparisonDto>, ValidationProblem>> (string? area, string? current, string? previous, string? category, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
+        api.MapGet("/compare", async Task<Results<Ok<ComparisonDto>, ValidationProblem>> (string? area, string? current, string? previous, string? category, IStoreReaders stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
             var earlier = previous is null ? null : ApiParameters.Period(previous, errors, "previous");
@@ -65,7 +65,7 @@ public static class StatisticsEndpoints
                 row.Test.Describe(), row.Test.SmallNumbers, false, notes));
         }).WithName("ComparePeriods").WithSummary("An area's or ward's crimes of a category in two periods (previous: by default the equal period before), with the apparent change and the exact Poisson test.");
 
-        api.MapGet("/msg", async Task<Results<Ok<TableDto>, ValidationProblem>> (string? area, string? period, string? category, string? group, int? nearest, string? table, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
+        api.MapGet("/msg", async Task<Results<Ok<TableDto>, ValidationProblem>> (string? area, string? period, string? category, string? group, int? nearest, string? table, IStoreReaders stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
             var codes = group?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
@@ -104,7 +104,7 @@ public static class StatisticsEndpoints
             return TypedResults.Ok(new TableDto(ranked.Title, ranked.Columns, ranked.Rows, false, notes));
         }).WithName("MostSimilarGroupRank").WithSummary("An area's rate of a category per 1,000 ranked in its most similar group (named codes, its nearest neighbours on Census 2021 indicators, or an analyst's comparison table of counts and populations).");
 
-        api.MapGet("/hotspots", async Task<Results<Ok<HotspotsDto>, ValidationProblem>> (string? area, string? period, string? category, bool? fdr, StoreAccess stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
+        api.MapGet("/hotspots", async Task<Results<Ok<HotspotsDto>, ValidationProblem>> (string? area, string? period, string? category, bool? fdr, IStoreReaders stores, DisclosureService disclosure, CancellationToken cancellationToken) =>
         {
             var errors = new Dictionary<string, string[]>();
             await using var store = await stores.OpenAsync(cancellationToken);

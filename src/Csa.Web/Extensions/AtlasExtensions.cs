@@ -1,8 +1,9 @@
 using Csa.Analysis.Disclosure;
+using Csa.Storage;
 using Csa.Web.Accounts;
 using Csa.Web.Endpoints;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Csa.Web.Extensions;
@@ -10,13 +11,15 @@ namespace Csa.Web.Extensions;
 /// <summary>Composes the atlas: settings, read-only store access, cookie login, anti-forgery, disclosure control.</summary>
 public static class AtlasExtensions
 {
-    /// <summary>Adds the atlas's services.</summary>
-    public static void AddCsaAtlas(this WebApplicationBuilder builder)
+    /// <summary>Adds the atlas's services, reading the store through <paramref name="readers"/> (made once, by the program
+    /// that serves: it alone knows which backend the store is).</summary>
+    public static void AddCsaAtlas(this WebApplicationBuilder builder, Func<IServiceProvider, IStoreReaders> readers)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(readers);
         builder.Services.AddOptions<AtlasOptions>().BindConfiguration("Atlas");
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<StoreAccess>();
+        builder.Services.AddSingleton(readers);
         builder.Services.AddSingleton(services => new LoginThrottle(services.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IPasswordVerifier, Pbkdf2PasswordVerifier>();
         builder.Services.AddSingleton<AccountLogin>();

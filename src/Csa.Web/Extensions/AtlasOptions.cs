@@ -8,7 +8,8 @@ public sealed class AtlasOptions
     /// <summary>The markers shown in public mode only for districts and larger areas, unless configured otherwise.</summary>
     public static IReadOnlyList<string> DefaultRestrictedMarkers => Markers.Restricted;
 
-    /// <summary>The store file, opened read-only.</summary>
+    /// <summary>The store file the atlas's own host reads (<c>Program</c>, as the tests run it); <c>csa serve</c> gives the
+    /// atlas the store it was given instead.</summary>
     public string StorePath { get; set; } = "csa.duckdb";
 
     /// <summary>Public mode: aggregates only, small counts suppressed, no login.</summary>

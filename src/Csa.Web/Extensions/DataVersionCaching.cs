@@ -1,13 +1,14 @@
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
+using Csa.Storage;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Csa.Web.Extensions;
 
 /// <summary>Answers that only change with the data: every API GET carries an ETag made from the store's
-/// <see cref="StoreAccess.DataVersion"/> (and the atlas's settings and csa's version), a client's repeat with that tag gets
+/// <see cref="IStoreReaders.DataVersion"/> (and the atlas's settings and csa's version), a client's repeat with that tag gets
 /// 304 without a query, and public answers are kept in a response cache keyed by the same version, so an import makes
 /// every tag and cached answer stale at once.</summary>
 static class DataVersionCaching
@@ -81,7 +82,7 @@ static class DataVersionCaching
             return version;
         }
 
-        version = context.RequestServices.GetRequiredService<StoreAccess>().DataVersion;
+        version = context.RequestServices.GetRequiredService<IStoreReaders>().DataVersion;
         context.Items[typeof(DataVersionCaching)] = version;
         return version;
     }

@@ -1,10 +1,8 @@
 using Csa.Core;
-using Csa.Storage.DuckDb;
-using Microsoft.Extensions.Options;
 
-namespace Csa.Web.Extensions;
+namespace Csa.Storage.DuckDb;
 
-/// <summary>The atlas's one way into the store: a read-only DuckDB database opened once and shared by every request (each
+/// <summary>A server's way into a DuckDB store: a read-only database opened once and shared by every request (each
 /// gets a connection of its own to it), let go whenever a csa command asks to write (<see cref="StoreHandover"/>).</summary>
 /// <remarks>
 /// Opening the file is most of what a request used to cost, so it stays open between requests. When a writer asks for the
@@ -12,7 +10,7 @@ namespace Csa.Web.Extensions;
 /// finish, and the file is closed for the writer; once the writer is done, the next request opens the file again and sees
 /// its data. <see cref="DataVersion"/> names the state of the file, for ETags and the response cache.
 /// </remarks>
-public sealed class StoreAccess : IAsyncDisposable
+public sealed class DuckDbStoreReaders : IStoreReaders
 {
     /// <summary>How often the atlas looks for a writer's request while it holds the store.</summary>
     static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(100);
@@ -31,20 +29,25 @@ public sealed class StoreAccess : IAsyncDisposable
     DuckDbStore? _shared;
     IDisposable? _serverMark;
     int _readers;
+    int _disposed;
     bool _yielding;
 
     /// <summary>Made once per server.</summary>
-    public StoreAccess(IOptions<AtlasOptions> options, TimeProvider time)
+    /// <param name="path">The store file.</param>
+    /// <param name="keepAnswers">Whether the shared database keeps its answers while open (false only to measure the file's cost).</param>
+    /// <param name="time">The clock.</param>
+    public DuckDbStoreReaders(string path, bool keepAnswers, TimeProvider time)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _path = Path.GetFullPath(options.Value.StorePath);
-        _keepAnswers = options.Value.KeepAnswers;
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(time);
+        _path = Path.GetFullPath(path);
+        _keepAnswers = keepAnswers;
         _time = time;
         _watch = time.CreateTimer(_ => WatchForWriter(), null, WatchInterval, WatchInterval);
     }
 
-    /// <summary>The state of the store file (its size and time of last change, and its write-ahead log's): it changes when an
-    /// import changes the data, and names the answers made from it.</summary>
+    /// <inheritdoc/>
+    /// <remarks>The state of the store file: its size and time of last change, and its write-ahead log's.</remarks>
     public string DataVersion
     {
         get
@@ -55,9 +58,8 @@ public sealed class StoreAccess : IAsyncDisposable
         }
     }
 
-    /// <summary>A reader of the store for one request; dispose it when the request is done.</summary>
-    /// <exception cref="CsaStoreException">A csa command is writing the store (the atlas answers 503), or it cannot be opened.</exception>
-    public async Task<DuckDbStore> OpenAsync(CancellationToken cancellationToken)
+    /// <inheritdoc/>
+    public async Task<ICsaStore> OpenAsync(CancellationToken cancellationToken)
     {
         await _readSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -188,8 +190,14 @@ public sealed class StoreAccess : IAsyncDisposable
         new("Another csa process is writing the store; the atlas reads it again as soon as it is done.");
 
     /// <inheritdoc/>
+    /// <remarks>Once only: the program that made it and the server's container may both dispose it.</remarks>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _watch.DisposeAsync().ConfigureAwait(false);
         lock (_lock)
         {
@@ -205,7 +213,7 @@ public sealed class StoreAccess : IAsyncDisposable
     }
 
     /// <summary>Counts a request's reader out when it is disposed.</summary>
-    sealed class ReaderDone(StoreAccess access) : IDisposable
+    sealed class ReaderDone(DuckDbStoreReaders access) : IDisposable
     {
         int _done;
 
