@@ -16,6 +16,15 @@ public sealed class DuckDbStoreContract : StoreContract, IDisposable
 
     protected override string NewScratchFile(string name) => _scratch.File(name);
 
+    protected override async Task ExecuteRawAsync(string sql)
+    {
+        await using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={_scratch.File("store.duckdb")}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
     public void Dispose() => _scratch.Dispose();
 }
 
@@ -36,6 +45,15 @@ public sealed class PostgresStoreContract : StoreContract, IAsyncLifetime
     }
 
     protected override string NewScratchFile(string name) => _scratch.File(name);
+
+    protected override async Task ExecuteRawAsync(string sql)
+    {
+        _store ??= await TestPostgres.CreateDatabaseAsync();
+        await using var connection = new Npgsql.NpgsqlConnection(_store);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 
     /// <summary>A team's analysts import at the same time: the imports take turns, so the same files given twice at once are
     /// held once, as when given one after the other.</summary>

@@ -34,6 +34,30 @@ public abstract class StoreContract
     /// <summary>A path in the test's scratch folder.</summary>
     protected abstract string NewScratchFile(string name);
 
+    /// <summary>Runs SQL on the test's database directly, not through csa (the store must be closed).</summary>
+    protected abstract Task ExecuteRawAsync(string sql);
+
+    [SkippableFact]
+    public async Task Open_ADatabaseThatIsNotACsaStore_IsRefused()
+    {
+        await ExecuteRawAsync("CREATE TABLE someone_elses (id INTEGER)");
+
+        var error = await Assert.ThrowsAsync<CsaStoreException>(OpenAsync);
+
+        Assert.Contains("not a csa store", error.Message, StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task Open_AStoreOfANewerCsa_IsRefused()
+    {
+        await (await OpenAsync()).DisposeAsync();
+        await ExecuteRawAsync($"INSERT INTO csa_schema VALUES ({LatestSchemaVersion + 1}, TIMESTAMPTZ '2030-01-01 00:00:00+00', 'a newer csa')");
+
+        var error = await Assert.ThrowsAsync<CsaStoreException>(OpenAsync);
+
+        Assert.Contains("newer csa", error.Message, StringComparison.Ordinal);
+    }
+
     [SkippableFact]
     public async Task Open_ANewStore_HasTheLatestSchemaAndEveryTableEmpty()
     {
@@ -359,6 +383,76 @@ public abstract class StoreContract
             [(PersonRole.Offender, 29, Core.Extract.Sex.Male, 1L), (PersonRole.Offender, (int?)null, Core.Extract.Sex.Unknown, 1L),
              (PersonRole.Victim, 17, Core.Extract.Sex.Female, 1L), (PersonRole.Victim, 34, Core.Extract.Sex.Female, 1L)],
             (await store.CountExtractPeopleAsync(Huntingdonshire, year, "domestic-abuse")).Select(r => (r.Role, r.Age, r.Sex, r.Count)));
+    }
+
+    [SkippableFact]
+    public async Task RecordedCrime_IsHeldByQuarter_AndAReimportChangesNothing()
+    {
+        await using var store = await OpenAsync();
+        await ImportLookupsAsync(store);
+        var path = Directory.GetFiles(Path.Combine(TestPaths.Sample, "prc"), "*.csv").Single();
+        var release = new DateTimeOffset(2023, 10, 19, 9, 30, 0, TimeSpan.Zero);
+        var rows = Expected.Rows(path);
+
+        await new Ingest.Official.RecordedCrimeImporter(store, Clock).ImportAsync([path], release);
+        await new Ingest.Official.RecordedCrimeImporter(store, Clock).ImportAsync([path], release);
+
+        var quarters = await store.GetRecordedCrimeQuartersAsync(Core.Official.RecordedCrimeLevel.Force);
+        var held = await store.GetRecordedCrimeAsync(Core.Official.RecordedCrimeLevel.Force, "northumbria");
+        Assert.Equal(rows.Select(r => (r["Financial Year"], r["Financial Quarter"])).Distinct().Count(), quarters.Count);
+        Assert.All(quarters, q => Assert.Equal(release, q.Release));
+        Assert.Equal(rows.Count, held.Count);
+        Assert.Equal(rows.Sum(r => long.Parse(r["Number of Offences"], System.Globalization.CultureInfo.InvariantCulture)), held.Sum(r => r.Count));
+        Assert.Equal(held.OrderBy(r => r.Year.StartYear).ThenBy(r => r.Quarter).ThenBy(r => r.OffenceCode, StringComparer.Ordinal), held);
+        Assert.Equal(held, await store.GetRecordedCrimeAsync(Core.Official.RecordedCrimeLevel.Force, "E23000007"));
+    }
+
+    [SkippableFact]
+    public async Task ForceStreetCounts_AreTheFilesCrimesByMonthAndType()
+    {
+        await using var store = await OpenAsync();
+        await new PoliceUkImporter(store).ImportAsync([TestPaths.Cambridgeshire]);
+
+        var counts = await store.CountForceStreetAsync("cambridgeshire", Period.Parse("2019-07..2019-09"));
+
+        var expected = Expected.StreetFiles.SelectMany(Expected.Rows).Where(r => r["Crime type"] != "Anti-social behaviour")
+            .GroupBy(r => (r["Month"], r["Crime type"])).Select(g => (g.Key.Item1, g.Key.Item2, (long)g.Count()))
+            .OrderBy(g => g.Item1, StringComparer.Ordinal).ThenBy(g => g.Item2, StringComparer.Ordinal);
+        Assert.Equal(expected, counts.Select(c => (c.Month.ToString(), c.CrimeType, c.Count)));
+    }
+
+    [SkippableFact]
+    public async Task DistrictPopulation_IsTheDenominatorOfADistrictAndItsPartnership()
+    {
+        await using var store = await OpenAsync();
+        await ImportLookupsAsync(store);
+        var source = new SourceFile("synthetic-district-population.csv", new string('b', 64), 100);
+
+        // SYNTHETIC estimates: round numbers, so that the sums are plain to read.
+        await store.ImportDistrictPopulationAsync([new("E07000011", "Huntingdonshire", 2016, 177_000), new("E07000011", "Huntingdonshire", 2017, 178_500)], source);
+        await store.ImportDistrictPopulationAsync([new("E07000011", "Huntingdonshire", 2017, 179_000)], source);
+
+        var expected = new Dictionary<int, double> { [2016] = 177_000, [2017] = 179_000 };
+        Assert.Equal(expected, await store.GetPopulationAsync(Huntingdonshire));
+        var partnership = Assert.Single(await store.FindAreasAsync("E22000016"));
+        Assert.Equal(expected, await store.GetPopulationAsync(partnership));
+
+        // Cambridgeshire's force area is six districts, of which one is held: no partial sum is given for it.
+        var forceArea = Assert.Single(await store.FindAreasAsync("E23000023"));
+        Assert.Empty(await store.GetPopulationAsync(forceArea));
+    }
+
+    [SkippableFact]
+    public async Task Places_PlaceEveryLsoaOfTheLookup()
+    {
+        await using var store = await OpenAsync();
+        await ImportLookupsAsync(store);
+
+        var places = await store.GetPlacesAsync();
+
+        var lookup = Expected.Rows(TestPaths.LsoaWardDistrict);
+        Assert.All(lookup, r => Assert.Equal((r["WD19CD"], r["LAD19CD"]), places.LsoaPlaces[r["LSOA11CD"]]));
+        Assert.Equal(lookup.Select(r => r["WD19CD"]).Distinct().Count(), places.WardDistricts.Count);
     }
 
     static async Task ImportLookupsAsync(ICsaStore store)
