@@ -20,7 +20,6 @@ namespace Csa.Storage.DuckDb;
 public sealed class DuckDbStore : SqlStore
 {
     readonly DuckDBConnection _connection;
-    readonly TimeProvider _time;
     readonly IDisposable? _release;
 
     /// <summary>The DuckDB schema's migrations (<c>Migrations/NNNN_name.sql</c>).</summary>
@@ -33,7 +32,6 @@ public sealed class DuckDbStore : SqlStore
         : base(connection, time, info)
     {
         _connection = connection;
-        _time = time;
         _release = release;
         _answers = answers;
     }
@@ -164,7 +162,7 @@ public sealed class DuckDbStore : SqlStore
             throw;
         }
 
-        return new DuckDbStore(connection, _time, Info, release, _answers);
+        return new DuckDbStore(connection, Time, Info, release, _answers);
     }
 
     /// <summary>A question's answer: kept for as long as the store is open read-only (and shared with its
@@ -233,7 +231,7 @@ public sealed class DuckDbStore : SqlStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         var transaction = _connection.BeginTransaction();
-        IPoliceUkImportBatch batch = new PoliceUkImportBatch(_connection, transaction, _time, sql => Command(sql, transaction));
+        IPoliceUkImportBatch batch = new PoliceUkImportBatch(_connection, transaction, Time, sql => Command(sql, transaction));
         return Task.FromResult(batch);
     }
 

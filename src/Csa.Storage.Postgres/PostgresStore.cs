@@ -11,7 +11,8 @@ namespace Csa.Storage.Postgres;
 /// <summary>csa's server store: one PostgreSQL database, shared by a team. Its questions and imports are
 /// <see cref="SqlStore"/>'s, the same SQL the DuckDB store runs, so both give the same answers; this class opens the
 /// database (creating or migrating the schema, one process at a time), writes in bulk with binary COPY, and names
-/// parameters as Npgsql does. Several processes may read and write at once: each import is one transaction.</summary>
+/// parameters as Npgsql does. Several processes may use it at once: each import is one transaction, imports take turns,
+/// questions go on beside them.</summary>
 public sealed partial class PostgresStore : SqlStore
 {
     /// <summary>The PostgreSQL schema's migrations (<c>Migrations/NNNN_name.sql</c>, numbered as DuckDB's). The lock keeps two
