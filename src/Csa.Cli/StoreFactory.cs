@@ -35,7 +35,8 @@ public static class StoreFactory
             ? throw new CsaQueryException("csa serve reads a DuckDB store file for now; an atlas over a PostgreSQL store comes with the team server. Copy the data to a file first: csa store copy --from <server> --to atlas.duckdb.")
             : new DuckDbStoreReaders(store, keepAnswers, time);
 
-    /// <summary>Whether the value names a database server (a <c>postgres://</c> URL or a <c>Host=…</c> connection string)
+    /// <summary>Whether the value names a database server (a <c>postgres://</c> URL or a <c>Host=…</c> or <c>Server=…</c>
+    /// connection string)
     /// rather than a file.</summary>
     public static bool NamesServer(string store)
     {
@@ -44,6 +45,8 @@ public static class StoreFactory
         return value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
             || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
             || value.StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
-            || value.Contains(";Host=", StringComparison.OrdinalIgnoreCase);
+            || value.Contains(";Host=", StringComparison.OrdinalIgnoreCase)
+            || value.StartsWith("Server=", StringComparison.OrdinalIgnoreCase)
+            || value.Contains(";Server=", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -11,6 +11,7 @@ public class StoreFactoryTests
     [InlineData("postgresql://db.example:5433/csa", true)]
     [InlineData("Host=db.example;Database=csa;Username=analyst", true)]
     [InlineData("Database=csa;Host=db.example", true)]
+    [InlineData("Server=db.example;Database=csa", true)]
     [InlineData("csa.duckdb", false)]
     [InlineData("/data/stores/Host=odd-but-a-file.duckdb", false)]
     public void NamesServer_TellsAServerFromAFile(string value, bool server)
