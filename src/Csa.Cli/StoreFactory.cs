@@ -27,12 +27,12 @@ public static class StoreFactory
     static async Task<ICsaStore> OpenServerAsync(string store, TimeProvider time, CancellationToken cancellationToken) =>
         await PostgresStore.OpenAsync(PostgresLocation.Parse(store), time, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>How a server reads the store that <paramref name="store"/> names, once it exists: a DuckDB file shared read-only
-    /// between requests and let go when a csa command asks to write.</summary>
-    /// <exception cref="CsaQueryException">A PostgreSQL store: the atlas does not read one yet.</exception>
+    /// <summary>How a server reads the store that <paramref name="store"/> names, once it exists (open it once first, to create
+    /// or migrate it): a DuckDB file shared read-only between requests and let go when a csa command asks to write, or a
+    /// PostgreSQL database read on pooled connections beside the team's imports.</summary>
     public static IStoreReaders Readers(string store, bool keepAnswers, TimeProvider time) =>
         NamesServer(store)
-            ? throw new CsaQueryException("csa serve reads a DuckDB store file for now; an atlas over a PostgreSQL store comes with the team server. Copy the data to a file first: csa store copy --from <server> --to atlas.duckdb.")
+            ? new PostgresStoreReaders(PostgresLocation.Parse(store), time)
             : new DuckDbStoreReaders(store, keepAnswers, time);
 
     /// <summary>Whether the value names a database server (a <c>postgres://</c> URL or a <c>Host=…</c> or <c>Server=…</c>

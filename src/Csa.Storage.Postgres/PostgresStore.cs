@@ -64,6 +64,21 @@ public sealed partial class PostgresStore : SqlStore
         }
     }
 
+    /// <summary>A reader for one request of a server (<see cref="PostgresStoreReaders"/>): a pooled connection of
+    /// <paramref name="dataSource"/>, no schema check (the server opened the store once when it started).</summary>
+    internal static async Task<PostgresStore> OpenReaderAsync(NpgsqlDataSource dataSource, PostgresLocation location, TimeProvider time, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return new PostgresStore(connection, time, new StoreInfo(location.Display, Migrations.Latest, null));
+        }
+        catch (NpgsqlException e)
+        {
+            throw new CsaStoreException($"Cannot open the store {location.Display}: {Describe(e)}", e);
+        }
+    }
+
     /// <summary>What went wrong, in the server's words (which never hold the password) or the connection's.</summary>
     static string Describe(NpgsqlException e) => e is PostgresException server ? server.MessageText : e.Message;
 

@@ -62,10 +62,10 @@ static class ServeCommand
             using var serverCertificate = parse.GetValue(certificate) is { } certificatePath ? ServerCertificate.Load(certificatePath, parse.GetValue(certificateKey)) : null;
 
             var store = parse.GetValue(CommonOptions.Store)!;
-            await using var readers = StoreFactory.Readers(store, keepAnswers: true, TimeProvider.System);
 
             // Open the store once for writing: it is created or migrated here, so that the atlas can read it read-only.
             await (await CommandRunner.OpenStoreAsync(store, cancellationToken)).DisposeAsync();
+            await using var readers = StoreFactory.Readers(store, keepAnswers: true, TimeProvider.System);
             var options = new AtlasOptions
             {
                 Public = parse.GetValue(isPublic),
