@@ -26,6 +26,7 @@ public sealed class PostgresStoreReaders : IStoreReaders
     volatile string _version = string.Empty;
 
     /// <summary>Made once per server, after the store has been opened (and so migrated) once.</summary>
+    /// <exception cref="Core.CsaStoreException">The server cannot be read (its message names the store, never a password).</exception>
     public PostgresStoreReaders(PostgresLocation location, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(location);
@@ -33,7 +34,16 @@ public sealed class PostgresStoreReaders : IStoreReaders
         _location = location;
         _time = time;
         _dataSource = NpgsqlDataSource.Create(location.ConnectionString);
-        _version = ReadVersion();
+        try
+        {
+            _version = ReadVersion();
+        }
+        catch (NpgsqlException e)
+        {
+            _dataSource.Dispose();
+            throw new Core.CsaStoreException($"Cannot read the store {location.Display}: {e.Message}", e);
+        }
+
         _poll = time.CreateTimer(_ => Poll(), null, PollInterval, PollInterval);
     }
 
