@@ -53,8 +53,8 @@ static class PostgresImportBench
             pair =>
             {
                 databases.Clear();
-                databases.Add(CreateDatabase(server, $"csa_bench_reference_{pair}"));
-                databases.Add(CreateDatabase(server, $"csa_bench_import_{pair}"));
+                databases.Add(CreateDatabase(server, "reference", pair));
+                databases.Add(CreateDatabase(server, "import", pair));
                 return (["dotnet", bench, "--reference-copy", extracted, databases[0]], [.. Processes.Host(csa), "import", "police-uk", "--store", databases[1], .. zips]);
             },
             _ => databases.ForEach(database => DropDatabase(server, database)));
@@ -67,13 +67,14 @@ static class PostgresImportBench
             import);
     }
 
-    static string CreateDatabase(string server, string name)
+    /// <summary>Creates a database of this run's own (a name no one else holds: creation fails rather than touch one that
+    /// exists); only those are dropped afterwards.</summary>
+    static string CreateDatabase(string server, string role, int pair)
     {
+        var name = $"csa_bench_{role}_{pair}_{Guid.NewGuid():N}";
         using (var connection = new NpgsqlConnection(server))
         {
             connection.Open();
-            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
-            drop.ExecuteNonQuery();
             using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             create.ExecuteNonQuery();
         }
