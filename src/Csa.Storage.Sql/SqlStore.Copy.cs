@@ -9,8 +9,7 @@ public abstract partial class SqlStore
     /// <inheritdoc/>
     public async IAsyncEnumerable<object?[]> ReadTableAsync(string table, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var tables = await GetTableCountsAsync(cancellationToken).ConfigureAwait(false);
-        if (!tables.ContainsKey(table))
+        if (!(await GetTableNamesAsync(cancellationToken).ConfigureAwait(false)).Contains(table, StringComparer.Ordinal))
         {
             throw new ArgumentException($"'{table}' is not a table of the store.", nameof(table));
         }

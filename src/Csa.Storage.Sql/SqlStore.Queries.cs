@@ -278,8 +278,7 @@ public abstract partial class SqlStore
 
     async Task<IReadOnlyDictionary<string, long>> GetTableCountsAsync(DbTransaction? transaction, CancellationToken cancellationToken)
     {
-        // Every table of the schema, so that a table a later migration adds is counted without a change here.
-        var tables = await ReadStringsAsync("SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> $q ORDER BY table_name", "csa_schema", cancellationToken).ConfigureAwait(false);
+        var tables = await GetTableNamesAsync(cancellationToken).ConfigureAwait(false);
         var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var table in tables)
         {
@@ -288,6 +287,11 @@ public abstract partial class SqlStore
 
         return counts;
     }
+
+    /// <summary>Every table of the schema but <c>csa_schema</c>, so that a table a later migration adds is counted and copied
+    /// without a change here.</summary>
+    Task<IReadOnlyList<string>> GetTableNamesAsync(CancellationToken cancellationToken) =>
+        ReadStringsAsync("SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name <> $q ORDER BY table_name", "csa_schema", cancellationToken);
 
     static void AddArea(DbCommand command, Area? area)
     {
