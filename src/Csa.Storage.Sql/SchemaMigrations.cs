@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
 using Csa.Core;
+using Csa.Storage.Sql.Internal;
 
 namespace Csa.Storage.Sql;
 
@@ -64,9 +65,9 @@ public sealed class SchemaMigrations(Assembly assembly, string prefix, Func<stri
             using var record = connection.CreateCommand();
             record.Transaction = transaction;
             record.CommandText = translate("INSERT INTO csa_schema VALUES ($version, $at, $csa)");
-            AddParameter(record, "version", version);
-            AddParameter(record, "at", time.GetUtcNow().UtcDateTime);
-            AddParameter(record, "csa", csaVersion);
+            record.AddParameter("version", version);
+            record.AddParameter("at", time.GetUtcNow().UtcDateTime);
+            record.AddParameter("csa", csaVersion);
             await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -105,13 +106,6 @@ public sealed class SchemaMigrations(Assembly assembly, string prefix, Func<stri
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
 
     string ReadScript(string resourceName)
     {

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Csa.Core;
 using Csa.Core.Importing;
 using Csa.Core.PoliceUk;
+using Csa.Storage.Sql.Internal;
 
 namespace Csa.Storage.Sql;
 
@@ -43,11 +44,11 @@ public abstract class SqlPoliceUkImportBatch : IPoliceUkImportBatch
         using (var insert = _command("INSERT INTO import_file VALUES ($kind, $force, $month, $name, $sha, $bytes, $rows, $at)"))
         {
             AddKey(insert, kind, file.ForceSlug, file.Month);
-            Add(insert, "name", file.Source.Name);
-            Add(insert, "sha", file.Source.Sha256);
-            Add(insert, "bytes", file.Source.Bytes);
-            Add(insert, "rows", file.Rows);
-            Add(insert, "at", _time.GetUtcNow().UtcDateTime);
+            insert.AddParameter("name", file.Source.Name);
+            insert.AddParameter("sha", file.Source.Sha256);
+            insert.AddParameter("bytes", file.Source.Bytes);
+            insert.AddParameter("rows", file.Rows);
+            insert.AddParameter("at", _time.GetUtcNow().UtcDateTime);
             await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -90,8 +91,8 @@ public abstract class SqlPoliceUkImportBatch : IPoliceUkImportBatch
         // The table name comes from this class's own constants, never from input.
         using (var delete = _command($"DELETE FROM {table} WHERE force = $force AND month = $month"))
         {
-            Add(delete, "force", forceSlug);
-            Add(delete, "month", month.FirstDay);
+            delete.AddParameter("force", forceSlug);
+            delete.AddParameter("month", month.FirstDay);
             await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -126,16 +127,8 @@ public abstract class SqlPoliceUkImportBatch : IPoliceUkImportBatch
 
     static void AddKey(DbCommand command, string kind, string forceSlug, Month month)
     {
-        Add(command, "kind", kind);
-        Add(command, "force", forceSlug);
-        Add(command, "month", month.FirstDay);
-    }
-
-    static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
+        command.AddParameter("kind", kind);
+        command.AddParameter("force", forceSlug);
+        command.AddParameter("month", month.FirstDay);
     }
 }

@@ -1,4 +1,5 @@
 using Csa.Core;
+using Csa.Storage.Sql.Internal;
 
 namespace Csa.Storage.Sql;
 
@@ -28,7 +29,7 @@ public abstract partial class SqlStore
     public async Task<bool> RemoveUserAsync(string name, CancellationToken cancellationToken = default)
     {
         using var command = Command("DELETE FROM atlas_user WHERE name = $name");
-        AddParameter(command, "name", name);
+        command.AddParameter("name", name);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
@@ -37,9 +38,9 @@ public abstract partial class SqlStore
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(passwordHash);
         using var command = Command("UPDATE atlas_user SET password_hash = $hash, security_stamp = $stamp, failed_attempts = 0, locked_until = NULL WHERE name = $name");
-        AddParameter(command, "hash", passwordHash);
-        AddParameter(command, "stamp", NewSecurityStamp());
-        AddParameter(command, "name", name);
+        command.AddParameter("hash", passwordHash);
+        command.AddParameter("stamp", NewSecurityStamp());
+        command.AddParameter("name", name);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) > 0;
     }
 
@@ -47,7 +48,7 @@ public abstract partial class SqlStore
     public async Task<AtlasUser?> GetUserAsync(string name, CancellationToken cancellationToken = default)
     {
         using var command = Command("SELECT name, password_hash, failed_attempts, locked_until, security_stamp FROM atlas_user WHERE name = $name");
-        AddParameter(command, "name", name);
+        command.AddParameter("name", name);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -62,9 +63,9 @@ public abstract partial class SqlStore
     public async Task RecordLoginAsync(string name, int failedAttempts, DateTimeOffset? lockedUntil, CancellationToken cancellationToken = default)
     {
         using var command = Command("UPDATE atlas_user SET failed_attempts = $failures, locked_until = $until WHERE name = $name");
-        AddParameter(command, "failures", failedAttempts);
-        AddParameter(command, "until", lockedUntil?.UtcDateTime);
-        AddParameter(command, "name", name);
+        command.AddParameter("failures", failedAttempts);
+        command.AddParameter("until", lockedUntil?.UtcDateTime);
+        command.AddParameter("name", name);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

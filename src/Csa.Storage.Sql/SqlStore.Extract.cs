@@ -1,8 +1,9 @@
+using System.Data.Common;
 using Csa.Core;
 using Csa.Core.Extract;
 using Csa.Core.Geography;
 using Csa.Core.Importing;
-using System.Data.Common;
+using Csa.Storage.Sql.Internal;
 
 namespace Csa.Storage.Sql;
 
@@ -142,9 +143,9 @@ public abstract partial class SqlStore
             GROUP BY 1, 2, 3, 4
             ORDER BY 1, 2, 3, 4
             """);
-        AddParameter(command, "from", period.From.FirstDay);
-        AddParameter(command, "to", period.To.FirstDay);
-        AddParameter(command, "area", area.Code);
+        command.AddParameter("from", period.From.FirstDay);
+        command.AddParameter("to", period.To.FirstDay);
+        command.AddParameter("area", area.Code);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<ExtractCountRow>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -181,10 +182,10 @@ public abstract partial class SqlStore
             SELECT 'offender', offender_age, offender_sex, count(*) FROM e GROUP BY 2, 3
             ORDER BY 1, 2, 3
             """);
-        AddParameter(command, "from", period.From.FirstDay);
-        AddParameter(command, "to", period.To.FirstDay);
-        AddParameter(command, "area", area.Code);
-        AddParameter(command, "marker", marker);
+        command.AddParameter("from", period.From.FirstDay);
+        command.AddParameter("to", period.To.FirstDay);
+        command.AddParameter("area", area.Code);
+        command.AddParameter("marker", marker);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<ExtractPersonCount>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

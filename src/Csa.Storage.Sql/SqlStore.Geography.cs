@@ -1,6 +1,7 @@
+using System.Data.Common;
 using Csa.Core.Geography;
 using Csa.Core.Importing;
-using System.Data.Common;
+using Csa.Storage.Sql.Internal;
 
 namespace Csa.Storage.Sql;
 
@@ -111,7 +112,7 @@ public abstract partial class SqlStore
     async Task<IReadOnlyList<Area>> ReadAreasAsync(string predicate, string value, CancellationToken cancellationToken)
     {
         using var command = Command($"SELECT DISTINCT code, name, level, parent_name FROM area WHERE {predicate} ORDER BY level, name, code");
-        AddParameter(command, "q", value);
+        command.AddParameter("q", value);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var areas = new List<Area>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -1,8 +1,9 @@
+using System.Data.Common;
+using Csa.Core;
 using Csa.Core.Geography;
 using Csa.Core.Importing;
 using Csa.Core.Population;
-using Csa.Core;
-using System.Data.Common;
+using Csa.Storage.Sql.Internal;
 
 namespace Csa.Storage.Sql;
 
@@ -126,8 +127,8 @@ public abstract partial class SqlStore
     {
         ArgumentNullException.ThrowIfNull(area);
         using var command = Command("SELECT month, count FROM partner_series WHERE lower(name) = lower($name) AND area_code = $area ORDER BY month");
-        AddParameter(command, "name", name);
-        AddParameter(command, "area", area.Code);
+        command.AddParameter("name", name);
+        command.AddParameter("area", area.Code);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<(Month, long)>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -190,7 +191,7 @@ public abstract partial class SqlStore
             HAVING sum(p.population) > 0 AND count(d.imd_rank) > 0
             ORDER BY 1
             """);
-        AddParameter(command, "year", year);
+        command.AddParameter("year", year);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<AreaIndicators>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -232,7 +233,7 @@ public abstract partial class SqlStore
     async Task<IReadOnlyList<Boundary>> GetBoundariesFromFileAsync(string kind, IReadOnlyCollection<string>? codes, CancellationToken cancellationToken)
     {
         using var command = Command("SELECT code, name, kind, vintage, geojson, vertices, original_vertices FROM boundary WHERE kind = $kind ORDER BY code");
-        AddParameter(command, "kind", kind);
+        command.AddParameter("kind", kind);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var wanted = codes is null ? null : new HashSet<string>(codes, StringComparer.Ordinal);
         var rows = new List<Boundary>();

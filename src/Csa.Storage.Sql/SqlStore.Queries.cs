@@ -1,9 +1,10 @@
+using System.Data.Common;
 using System.Text;
 using Csa.Core;
 using Csa.Core.Geography;
 using Csa.Core.Importing;
 using Csa.Core.PoliceUk;
-using System.Data.Common;
+using Csa.Storage.Sql.Internal;
 
 namespace Csa.Storage.Sql;
 
@@ -34,9 +35,9 @@ public abstract partial class SqlStore
             ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
             """;
         using var command = Command(sql);
-        AddParameter(command, "from", query.Period.From.FirstDay);
-        AddParameter(command, "to", query.Period.To.FirstDay);
-        AddParameter(command, "area", query.Area.Code);
+        command.AddParameter("from", query.Period.From.FirstDay);
+        command.AddParameter("to", query.Period.To.FirstDay);
+        command.AddParameter("area", query.Area.Code);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<CrimeCountRow>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -297,7 +298,7 @@ public abstract partial class SqlStore
     {
         if (area is not null)
         {
-            AddParameter(command, "area", area.Code);
+            command.AddParameter("area", area.Code);
         }
     }
 }

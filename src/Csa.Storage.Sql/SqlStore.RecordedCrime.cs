@@ -2,6 +2,7 @@ using Csa.Core;
 using Csa.Core.Geography;
 using Csa.Core.Importing;
 using Csa.Core.Official;
+using Csa.Storage.Sql.Internal;
 
 namespace Csa.Storage.Sql;
 
@@ -24,7 +25,7 @@ public abstract partial class SqlStore
     public async Task<IReadOnlyList<RecordedCrimeQuarter>> GetRecordedCrimeQuartersAsync(RecordedCrimeLevel level, CancellationToken cancellationToken = default)
     {
         using var command = Command("SELECT area_name, financial_year, quarter, release, source_file, total FROM recorded_crime_quarter WHERE level = $level");
-        AddParameter(command, "level", LevelName(level));
+        command.AddParameter("level", LevelName(level));
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var quarters = new List<RecordedCrimeQuarter>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -87,8 +88,8 @@ public abstract partial class SqlStore
             FROM recorded_crime WHERE level = $level AND (area_code = $code OR lower(area_name) = lower($code))
             ORDER BY financial_year, quarter, offence_code
             """);
-        AddParameter(command, "level", LevelName(level));
-        AddParameter(command, "code", areaCodeOrName);
+        command.AddParameter("level", LevelName(level));
+        command.AddParameter("code", areaCodeOrName);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<RecordedCrimeRow>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -104,9 +105,9 @@ public abstract partial class SqlStore
     {
         ArgumentNullException.ThrowIfNull(period);
         using var command = Command("SELECT month, crime_type, count(*) FROM street_record WHERE force = $force AND NOT is_asb AND month BETWEEN $from AND $to GROUP BY month, crime_type ORDER BY month, crime_type");
-        AddParameter(command, "force", forceSlug);
-        AddParameter(command, "from", period.From.FirstDay);
-        AddParameter(command, "to", period.To.FirstDay);
+        command.AddParameter("force", forceSlug);
+        command.AddParameter("from", period.From.FirstDay);
+        command.AddParameter("to", period.To.FirstDay);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<(Month, string, long)>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
 using Csa.Core.PoliceUk;
+using Csa.Storage.Sql.Internal;
 
 namespace Csa.Storage.Sql;
 
@@ -113,15 +114,6 @@ public abstract partial class SqlStore : ICsaStore
         return command;
     }
 
-    /// <summary>Adds the parameter <c>$name</c> (null: SQL NULL).</summary>
-    protected static void AddParameter(DbCommand command, string name, object? value)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
-        command.Parameters.Add(parameter);
-    }
 
     /// <summary>Runs a statement; returns the rows it changed.</summary>
     protected async Task<int> ExecuteAsync(DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
@@ -129,7 +121,7 @@ public abstract partial class SqlStore : ICsaStore
         using var command = Command(sql, transaction);
         foreach (var (name, value) in parameters)
         {
-            AddParameter(command, name, value);
+            command.AddParameter(name, value);
         }
 
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -146,7 +138,7 @@ public abstract partial class SqlStore : ICsaStore
     protected async Task<IReadOnlyList<string>> ReadStringsAsync(string sql, string value, CancellationToken cancellationToken)
     {
         using var command = Command(sql);
-        AddParameter(command, "q", value);
+        command.AddParameter("q", value);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var values = new List<string>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
