@@ -55,7 +55,7 @@ public sealed partial class PostgresStore : SqlStore
         catch (NpgsqlException e)
         {
             await connection.DisposeAsync().ConfigureAwait(false);
-            throw new CsaStoreException($"Cannot open the store {location.Display}: {Describe(e)}", e);
+            throw CannotOpen(location, e);
         }
         catch
         {
@@ -75,12 +75,14 @@ public sealed partial class PostgresStore : SqlStore
         }
         catch (NpgsqlException e)
         {
-            throw new CsaStoreException($"Cannot open the store {location.Display}: {Describe(e)}", e);
+            throw CannotOpen(location, e);
         }
     }
 
-    /// <summary>What went wrong, in the server's words (which never hold the password) or the connection's.</summary>
-    static string Describe(NpgsqlException e) => e is PostgresException server ? server.MessageText : e.Message;
+    /// <summary>The store could not be reached or read: named without its password, with what went wrong in the server's
+    /// words (which never hold the password) or the connection's.</summary>
+    internal static CsaStoreException CannotOpen(PostgresLocation location, NpgsqlException e) =>
+        new($"Cannot open the store {location.Display}: {(e is PostgresException server ? server.MessageText : e.Message)}", e);
 
     /// <inheritdoc/>
     protected override string TextType => "VARCHAR COLLATE \"C\"";

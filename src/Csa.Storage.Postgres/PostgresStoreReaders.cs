@@ -41,7 +41,7 @@ public sealed class PostgresStoreReaders : IStoreReaders
         catch (NpgsqlException e)
         {
             _dataSource.Dispose();
-            throw new Core.CsaStoreException($"Cannot read the store {location.Display}: {e.Message}", e);
+            throw PostgresStore.CannotOpen(location, e);
         }
 
         _poll = time.CreateTimer(_ => Poll(), null, PollInterval, PollInterval);
