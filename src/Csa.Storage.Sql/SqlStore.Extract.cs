@@ -52,10 +52,11 @@ public abstract partial class SqlStore
         return new ExtractImportResult(crimes.Count - updated, updated);
     }
 
-    /// <summary>Puts the keys of an incoming import into the temporary table <c>incoming_key</c>, for the replacement that follows.</summary>
+    /// <summary>Puts the keys of an incoming import into the temporary table <c>incoming_key</c>, for the replacement that follows
+    /// (its caller drops it before committing; a rolled-back transaction takes it away with the rest).</summary>
     async Task StageKeysAsync(DbTransaction transaction, IEnumerable<string> keys, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(transaction, $"DROP TABLE IF EXISTS incoming_key; CREATE TEMP TABLE incoming_key (key {TextType})", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(transaction, $"CREATE TEMP TABLE incoming_key (key {TextType})", cancellationToken).ConfigureAwait(false);
         await WriteRowsAsync(transaction, "incoming_key", keys.Select(key => new object?[] { key }), cancellationToken).ConfigureAwait(false);
     }
 

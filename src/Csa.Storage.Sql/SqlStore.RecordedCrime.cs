@@ -49,7 +49,7 @@ public abstract partial class SqlStore
         }
 
         using var transaction = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
-        await ExecuteAsync(transaction, $"DROP TABLE IF EXISTS replaced_quarter; CREATE TEMP TABLE replaced_quarter (level {TextType}, area_name {TextType}, financial_year INTEGER, quarter INTEGER)", cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(transaction, $"CREATE TEMP TABLE replaced_quarter (level {TextType}, area_name {TextType}, financial_year INTEGER, quarter INTEGER)", cancellationToken).ConfigureAwait(false);
         await WriteRowsAsync(transaction, "replaced_quarter", quarters.Select(q => new object?[] { LevelName(q.Level), q.AreaName, q.Year.StartYear, q.Quarter }), cancellationToken).ConfigureAwait(false);
 
         foreach (var table in new[] { "recorded_crime", "recorded_crime_quarter" })
