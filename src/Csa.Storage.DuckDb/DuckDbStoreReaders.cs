@@ -47,6 +47,13 @@ public sealed class DuckDbStoreReaders : IStoreReaders
     }
 
     /// <inheritdoc/>
+    /// <remarks>None: one process serves a DuckDB file (it holds the file), and keeps failed logins in its memory.</remarks>
+    public IAtlasState? SharedState => null;
+
+    /// <inheritdoc/>
+    public string? LoginsUnavailable => null;
+
+    /// <inheritdoc/>
     /// <remarks>The state of the store file: its size and time of last change, and its write-ahead log's.</remarks>
     public string DataVersion
     {

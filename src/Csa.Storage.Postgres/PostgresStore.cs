@@ -24,11 +24,13 @@ public sealed partial class PostgresStore : SqlStore
         "SELECT pg_advisory_xact_lock(hashtext('csa schema migration'))");
 
     readonly NpgsqlConnection _connection;
+    readonly NpgsqlTransaction? _snapshot;
 
-    PostgresStore(NpgsqlConnection connection, TimeProvider time, StoreInfo info)
+    PostgresStore(NpgsqlConnection connection, TimeProvider time, StoreInfo info, NpgsqlTransaction? snapshot = null)
         : base(connection, time, info)
     {
         _connection = connection;
+        _snapshot = snapshot;
     }
 
     /// <summary>The schema version this csa writes.</summary>
@@ -65,13 +67,30 @@ public sealed partial class PostgresStore : SqlStore
     }
 
     /// <summary>A reader for one request of a server (<see cref="PostgresStoreReaders"/>): a pooled connection of
-    /// <paramref name="dataSource"/>, no schema check (the server opened the store once when it started).</summary>
+    /// <paramref name="dataSource"/> in a read-only repeatable-read transaction, so that every question of the request reads
+    /// one snapshot (an import committing meanwhile is seen by the next request); no schema check (the server opened the
+    /// store once when it started). It cannot write.</summary>
     internal static async Task<PostgresStore> OpenReaderAsync(NpgsqlDataSource dataSource, PostgresLocation location, TimeProvider time, CancellationToken cancellationToken)
     {
         try
         {
             var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            return new PostgresStore(connection, time, new StoreInfo(location.Display, Migrations.Latest, null));
+            try
+            {
+                var snapshot = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
+                var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, snapshot);
+                await using (readOnly.ConfigureAwait(false))
+                {
+                    await readOnly.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return new PostgresStore(connection, time, new StoreInfo(location.Display, Migrations.Latest, null), snapshot);
+            }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
         catch (NpgsqlException e)
         {
@@ -129,5 +148,13 @@ public sealed partial class PostgresStore : SqlStore
     }
 
     /// <inheritdoc/>
-    public override async ValueTask DisposeAsync() => await _connection.DisposeAsync().ConfigureAwait(false);
+    public override async ValueTask DisposeAsync()
+    {
+        if (_snapshot is not null)
+        {
+            await _snapshot.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
 }

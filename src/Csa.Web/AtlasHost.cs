@@ -28,7 +28,13 @@ public static class AtlasHost
             ["Atlas:TileUrl"] = options.TileUrl,
             ["Atlas:TileAttribution"] = options.TileAttribution,
             ["Atlas:KeepAnswers"] = options.KeepAnswers ? "true" : "false",
+            ["Atlas:KeyFolder"] = options.KeyFolder,
         };
+        for (var i = 0; i < (options.KnownProxies?.Length ?? 0); i++)
+        {
+            settings[$"Atlas:KnownProxies:{i}"] = options.KnownProxies![i];
+        }
+
         for (var i = 0; i < (options.RestrictedMarkers?.Length ?? 0); i++)
         {
             settings[$"Atlas:RestrictedMarkers:{i}"] = options.RestrictedMarkers![i];

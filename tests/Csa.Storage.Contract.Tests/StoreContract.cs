@@ -67,7 +67,7 @@ public abstract class StoreContract
         Assert.Equal(0, store.Info.MigratedFrom);
         var counts = await store.GetTableCountsAsync();
         Assert.Equal(
-            ["atlas_user", "boundary", "deprivation", "district_hierarchy", "district_population", "extract_crime", "extract_marker", "import_file",
+            ["atlas_key", "atlas_login_failure", "atlas_user", "boundary", "deprivation", "district_hierarchy", "district_population", "extract_crime", "extract_marker", "import_file",
              "lsoa_area", "lsoa_vintage_link", "lsoa_ward_district", "outcome_event", "partner_series", "population", "recorded_crime",
              "recorded_crime_quarter", "street_record"],
             counts.Keys);

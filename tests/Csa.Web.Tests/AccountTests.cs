@@ -123,39 +123,39 @@ public sealed class AccountTests(AtlasStoreFixture fixture)
     }
 
     [Fact]
-    public void TheThrottle_HoldsAFixedNumberOfEntries_WhateverIsTried()
+    public async Task TheThrottle_HoldsAFixedNumberOfEntries_WhateverIsTried()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var throttle = new LoginThrottle(clock, capacity: 100);
 
         for (var i = 0; i < 10_000; i++)
         {
-            throttle.Record($"{i}:{new string('x', 10_000)}", $"10.0.{i / 256}.{i % 256}", succeeded: false);
+            await throttle.RecordAsync($"{i}:{new string('x', 10_000)}", $"10.0.{i / 256}.{i % 256}", succeeded: false, CancellationToken.None);
         }
 
         Assert.Equal((100, 100), throttle.Entries);
     }
 
     [Fact]
-    public void TheThrottle_LocksAnAccountAndAClient_ThenForgets()
+    public async Task TheThrottle_LocksAnAccountAndAClient_ThenForgets()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var throttle = new LoginThrottle(clock);
         for (var i = 0; i < 5; i++)
         {
-            throttle.Record("analyst", "10.0.0.1", succeeded: false);
+            await throttle.RecordAsync("analyst", "10.0.0.1", succeeded: false, CancellationToken.None);
         }
 
-        Assert.StartsWith("The account is locked", throttle.Refusal("analyst", "10.0.0.2"), StringComparison.Ordinal);
-        Assert.Null(throttle.Refusal("someone else", "10.0.0.2"));
+        Assert.StartsWith("The account is locked", await throttle.RefusalAsync("analyst", "10.0.0.2", CancellationToken.None), StringComparison.Ordinal);
+        Assert.Null(await throttle.RefusalAsync("someone else", "10.0.0.2", CancellationToken.None));
         for (var i = 0; i < 15; i++)
         {
-            throttle.Record($"name {i}", "10.0.0.1", succeeded: false);
+            await throttle.RecordAsync($"name {i}", "10.0.0.1", succeeded: false, CancellationToken.None);
         }
 
-        Assert.StartsWith("Too many failed logins from this address", throttle.Refusal("someone else", "10.0.0.1"), StringComparison.Ordinal);
+        Assert.StartsWith("Too many failed logins from this address", await throttle.RefusalAsync("someone else", "10.0.0.1", CancellationToken.None), StringComparison.Ordinal);
         clock.Advance(LockoutPolicy.Account.LockDuration);
-        Assert.Null(throttle.Refusal("analyst", "10.0.0.1"));
+        Assert.Null(await throttle.RefusalAsync("analyst", "10.0.0.1", CancellationToken.None));
     }
 
     static async Task<string> DetailAsync(HttpResponseMessage response) =>

@@ -25,8 +25,17 @@ static class ServeCommand
             Description = $"The TLS certificate for https URLs: a PEM file (with --certificate-key) or a PKCS#12 (.pfx) file, its password in the environment variable {ServerCertificate.PasswordVariable}.",
         };
         var certificateKey = new Option<string?>("--certificate-key") { Description = "The PEM private key of a PEM --certificate." };
+        var keys = new Option<string?>("--keys")
+        {
+            Description = "A folder for the keys that sign login cookies, shared by every instance that reads it. By default a PostgreSQL store holds them (every instance then shares them); with a DuckDB file they are kept in this user's ASP.NET Core key folder.",
+        };
+        var proxies = new Option<string[]>("--proxy")
+        {
+            Description = "The IP address of a reverse proxy or load balancer whose X-Forwarded-For and X-Forwarded-Proto headers are believed (repeat for several). None by default: the headers are ignored.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var command = new Command("serve", "Serve the community safety atlas (ward and LSOA maps, charts, comparisons, hot spots, pyramids; JSON API documented at /openapi/v1.json) over the store, read-only: restricted (login; csa user add) unless --public.");
-        foreach (var option in new Option[] { urls, isPublic, suppressUpTo, restricted, tileUrl, tileAttribution, certificate, certificateKey })
+        foreach (var option in new Option[] { urls, isPublic, suppressUpTo, restricted, tileUrl, tileAttribution, certificate, certificateKey, keys, proxies })
         {
             command.Options.Add(option);
         }
@@ -47,6 +56,14 @@ static class ServeCommand
             if (result.GetValue(certificateKey) is not null && result.GetValue(certificate) is null)
             {
                 result.AddError("--certificate-key needs --certificate.");
+            }
+
+            foreach (var proxy in result.GetValue(proxies) ?? [])
+            {
+                if (!System.Net.IPAddress.TryParse(proxy, out _))
+                {
+                    result.AddError($"--proxy '{proxy}' is not an IP address: give the address the proxy connects from (10.0.0.5, ::1).");
+                }
             }
 
             foreach (var marker in result.GetValue(restricted) ?? [])
@@ -73,6 +90,8 @@ static class ServeCommand
                 RestrictedMarkers = parse.GetValue(restricted) is { Length: > 0 } markers ? markers : null,
                 TileUrl = parse.GetValue(tileUrl),
                 TileAttribution = parse.GetValue(tileAttribution),
+                KeyFolder = parse.GetValue(keys),
+                KnownProxies = parse.GetValue(proxies) is { Length: > 0 } known ? known : null,
             };
             Console.WriteLine($"The atlas is at {parse.GetValue(urls)} ({(options.Public ? $"public: counts from 1 to {options.SuppressUpTo} not shown" : "restricted: log in with an account from csa user add")}); its API is described at /openapi/v1.json. Stop it with Ctrl+C.");
             await AtlasHost.RunAsync(options, parse.GetValue(urls)!, serverCertificate, _ => readers, cancellationToken);

@@ -11,7 +11,38 @@ static class StoreCommand
     {
         var command = new Command("store", "Stores as a whole.");
         command.Subcommands.Add(Copy());
+        command.Subcommands.Add(Grant());
         return command;
+    }
+
+    static Command Grant()
+    {
+        var role = new Option<string>("--role") { Description = "The database role to give rights to (made beforehand: CREATE ROLE csa_atlas LOGIN PASSWORD '…').", Required = true };
+        var access = new Option<string>("--access")
+        {
+            Description = "public: read the data only (the public atlas; not the accounts or the atlas's keys). atlas: read the data and the accounts, and write only the atlas's failed-login records and cookie keys (the restricted atlas).",
+            Required = true,
+        };
+        access.AcceptOnlyFromAmong("public", "atlas");
+        var grant = new Command("grant", "Give a PostgreSQL role the rights an atlas needs and no more (run with the store's owning role; again after an upgrade that migrates the store).");
+        grant.Options.Add(role);
+        grant.Options.Add(access);
+        grant.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
+        {
+            var storeValue = parse.GetValue(CommonOptions.Store)!;
+            if (!StoreFactory.NamesServer(storeValue))
+            {
+                throw new CsaStoreException($"{storeValue} is a DuckDB file, which has no roles: its file's permissions decide who may read it (csa serve opens it read-only).");
+            }
+
+            await using var store = await CommandRunner.OpenStoreAsync(storeValue, cancellationToken);
+            var (name, level) = (parse.GetValue(role)!, parse.GetValue(access) == "atlas" ? Storage.StoreAccess.Atlas : Storage.StoreAccess.PublicAtlas);
+            await ((Storage.IStoreRoles)store).GrantAsync(name, level, cancellationToken);
+            Console.WriteLine(level == Storage.StoreAccess.Atlas
+                ? $"The role {name} may now read the data and accounts of {store.Info.Location}, and write only the atlas's failed-login records and cookie keys."
+                : $"The role {name} may now read the data of {store.Info.Location}, and nothing else (not the accounts or the atlas's keys), and write nothing.");
+        }));
+        return grant;
     }
 
     static Command Copy()

@@ -31,17 +31,17 @@ public static class AuthEndpoints
             if (name is null || password is null || AccountName.Problem(name) is not null || password.Length > AccountName.MaxPasswordLength)
             {
                 // No account can have such a name or password: refused without a lookup, which tells nothing about who exists.
-                throttle.RecordClientFailure(client);
+                await throttle.RecordClientFailureAsync(client, cancellationToken);
                 return TypedResults.Problem("Wrong name or password.", statusCode: StatusCodes.Status401Unauthorized);
             }
 
-            if (throttle.Refusal(name, client) is { } refusal)
+            if (await throttle.RefusalAsync(name, client, cancellationToken) is { } refusal)
             {
                 return TypedResults.Problem(refusal, statusCode: StatusCodes.Status429TooManyRequests);
             }
 
             var user = await login.CheckAsync(name, password, cancellationToken);
-            throttle.Record(name, client, user is not null);
+            await throttle.RecordAsync(name, client, user is not null, cancellationToken);
             if (user is null)
             {
                 return TypedResults.Problem("Wrong name or password.", statusCode: StatusCodes.Status401Unauthorized);

@@ -20,7 +20,8 @@ public static class AtlasExtensions
         builder.Services.AddOptions<AtlasOptions>().BindConfiguration("Atlas");
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(readers);
-        builder.Services.AddSingleton(services => new LoginThrottle(services.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(services => new LoginThrottle(services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IStoreReaders>().SharedState));
+        builder.AddCookieKeys();
         builder.Services.AddSingleton<IPasswordVerifier, Pbkdf2PasswordVerifier>();
         builder.Services.AddSingleton<AccountLogin>();
         builder.Services.AddSingleton<SessionValidator>();
@@ -79,10 +80,20 @@ public static class AtlasExtensions
     }
 
     /// <summary>Maps the atlas's endpoints.</summary>
+    /// <exception cref="Core.CsaStoreException">The restricted atlas was asked of a store where logins cannot be counted (a
+    /// replica, a read-only role).</exception>
     public static void MapCsaAtlas(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AtlasOptions>>().Value;
+        if (!options.Public && app.Services.GetRequiredService<IStoreReaders>().LoginsUnavailable is { } why)
+        {
+            throw new Core.CsaStoreException(
+                $"The restricted atlas cannot be served here: {why}. Serve the public atlas from it (--public), or the restricted " +
+                "one from the primary with a role that csa store grant --access atlas has given its rights.");
+        }
+
+        app.UseTrustedForwardedHeaders(options.KnownProxies);
         app.UseSecurityHeaders(options.TileUrl);
 
         // A bad request (a missing anti-forgery token) stays a 400; a store held by an import is a 503 (try again);

@@ -40,6 +40,15 @@ public sealed class AtlasOptions
     /// by data version): true; false only to measure what an uncached request costs (the load benchmark).</summary>
     public bool KeepAnswers { get; set; } = true;
 
+    /// <summary>A folder for the keys that sign login cookies, shared by every instance that reads it (null: held in the
+    /// store when it shares state, as PostgreSQL does; otherwise ASP.NET Core's default folder for this user).</summary>
+    public string? KeyFolder { get; set; }
+
+    /// <summary>The addresses of the reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> headers are
+    /// believed (the client address then counts failed logins). None by default: the headers are ignored, since any client
+    /// can send them.</summary>
+    public string[]? KnownProxies { get; set; }
+
     /// <summary>The restricted markers in force.</summary>
     public IReadOnlyList<string> EffectiveRestrictedMarkers => RestrictedMarkers is { Length: > 0 } configured ? configured : DefaultRestrictedMarkers;
 }
