@@ -80,7 +80,8 @@ static class ServeCommand
 
             var store = parse.GetValue(CommonOptions.Store)!;
 
-            // Open the store once for writing: it is created or migrated here, so that the atlas can read it read-only.
+            // Open the store once: it is created or migrated here if it must be (a store already current is only read, so a
+            // replica or a read-only role may serve it), so that the atlas can read it read-only.
             await (await CommandRunner.OpenStoreAsync(store, cancellationToken)).DisposeAsync();
             await using var readers = StoreFactory.Readers(store, keepAnswers: true, TimeProvider.System);
             var options = new AtlasOptions
