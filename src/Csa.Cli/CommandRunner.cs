@@ -8,6 +8,12 @@ namespace Csa.Cli;
 /// <summary>Runs a command's work and maps its failures to exit codes: the one place that does so.</summary>
 static class CommandRunner
 {
+    /// <summary>The SQL state of a write refused because the server is a replica (or the transaction read-only).</summary>
+    const string ReadOnlyTransaction = "25006";
+
+    /// <summary>The SQL state of a write refused because the role may not make it.</summary>
+    const string InsufficientPrivilege = "42501";
+
     public static async Task<int> RunAsync(Func<Task> work)
     {
         try
@@ -26,6 +32,13 @@ static class CommandRunner
         catch (CsaStoreException e)
         {
             return Fail(e.Message, ExitCodes.StoreUnusable);
+        }
+        catch (System.Data.Common.DbException e) when (e.SqlState is ReadOnlyTransaction or InsufficientPrivilege)
+        {
+            return Fail(
+                $"The store refused to be written ({e.Message}); nothing was changed. Imports, accounts and grants need the role that " +
+                "owns the store, on the primary server: a replica, and the roles csa store grant gives the atlas, only read.",
+                ExitCodes.StoreUnusable);
         }
         catch (IOException e)
         {
