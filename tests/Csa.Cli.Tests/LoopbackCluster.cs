@@ -73,43 +73,7 @@ sealed class LoopbackCluster : IAsyncDisposable
         return root;
     }
 
-    static bool RunningAsRoot => Environment.UserName == "root";
+    static bool RunningAsRoot => PostgresBinaries.RunningAsRoot;
 
-    /// <summary>The folder of the newest PostgreSQL's binaries Debian installed.</summary>
-    static string BinaryFolder =>
-        Directory.EnumerateDirectories("/usr/lib/postgresql")
-            .Select(d => Path.Combine(d, "bin"))
-            .Where(d => File.Exists(Path.Combine(d, "initdb")))
-            .OrderByDescending(d => int.Parse(Path.GetFileName(Path.GetDirectoryName(d))!, System.Globalization.CultureInfo.InvariantCulture))
-            .First();
-
-    static async Task RunAsync(string program, params string[] args)
-    {
-        var path = Path.Combine(BinaryFolder, program);
-        var start = RunningAsRoot ? new ProcessStartInfo("runuser") : new ProcessStartInfo(path);
-        if (RunningAsRoot)
-        {
-            foreach (var arg in new[] { "-u", "postgres", "--", path })
-            {
-                start.ArgumentList.Add(arg);
-            }
-        }
-
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.WorkingDirectory = "/tmp";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', args)} exited {process.ExitCode}: {await output} {await error}");
-        }
-    }
+    static Task RunAsync(string program, params string[] args) => PostgresBinaries.RunAsync(program, asServerUser: true, args);
 }

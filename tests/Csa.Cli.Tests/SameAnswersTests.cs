@@ -109,6 +109,82 @@ public sealed class SameAnswersTests(DemoDocumentsFixture duckDb, PostgresDemoFi
         }
     }
 
+    /// <summary>A backup of a team's store as PostgreSQL's own tools take it (docs/OPERATIONS.md): <c>pg_dump -Fc</c>, then
+    /// <c>pg_restore --no-owner --no-privileges</c> into a new database, holds every row of every table, and csa answers from
+    /// it as from the original.</summary>
+    [SkippableFact]
+    public async Task PgDumpAndPgRestore_GiveBackEveryRow_AndTheSameAnswers()
+    {
+        var store = postgres.RequireStore();
+        using var scratch = new ScratchFolder();
+        var restored = await TestPostgres.CreateDatabaseAsync();
+        try
+        {
+            var dump = scratch.File("csa.dump");
+            await PostgresBinaries.RunAsync("pg_dump", asServerUser: false, "--format=custom", "--file", dump, "--dbname", Uri(store));
+            await PostgresBinaries.RunAsync("pg_restore", asServerUser: false, "--no-owner", "--no-privileges", "--exit-on-error", "--dbname", Uri(restored), dump);
+
+            await using (var original = await TestPostgres.OpenAsync(store, TimeProvider.System))
+            await using (var copy = await TestPostgres.OpenAsync(restored, TimeProvider.System))
+            {
+                var tables = await original.GetTableCountsAsync();
+                Assert.Equal(tables, await copy.GetTableCountsAsync());
+                foreach (var table in tables.Keys)
+                {
+                    Assert.Equal(await RowsAsync(original, table), await RowsAsync(copy, table));
+                }
+            }
+
+            var words = OtherCommands[0].Split(' ')[1..];
+            var (_, before) = await RunAsync(words, store, scratch.File("before.json"));
+            var (_, after) = await RunAsync(words, restored, scratch.File("after.json"));
+            Assert.Equal(before, after);
+        }
+        finally
+        {
+            await TestPostgres.DropDatabaseAsync(restored);
+        }
+    }
+
+    /// <summary>A backup of a DuckDB store taken while the atlas serves it: <c>csa store copy</c> reads it in one transaction
+    /// (the atlas lets go of the file while it does, as for any csa command), and the copy holds every row.</summary>
+    [Fact]
+    public async Task ADuckDbBackup_TakenWhileTheAtlasServes_HoldsEveryRow()
+    {
+        using var scratch = new ScratchFolder();
+        var port = CsaServer.FreePort();
+        using var server = CsaServer.Start(scratch, ["--store", duckDb.Store, "--urls", $"http://127.0.0.1:{port}", "--public"], new Dictionary<string, string>());
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await CsaServer.WaitUntilUpAsync(http);
+            var backup = await CsaProcess.RunAsync(scratch, "store", "copy", "--from", duckDb.Store, "--to", scratch.File("backup.duckdb"));
+            Assert.True(backup.ExitCode == 0, backup.Error);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/api/series?area=Huntingdonshire")).StatusCode);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+
+        await using var original = await DuckDbStore.OpenAsync(duckDb.Store, TimeProvider.System);
+        await using var copy = await DuckDbStore.OpenAsync(scratch.File("backup.duckdb"), TimeProvider.System);
+        var tables = await original.GetTableCountsAsync();
+        Assert.Equal(tables, await copy.GetTableCountsAsync());
+        foreach (var table in tables.Keys)
+        {
+            Assert.Equal(await RowsAsync(original, table), await RowsAsync(copy, table));
+        }
+    }
+
+    /// <summary>A connection string as the URI PostgreSQL's programs take.</summary>
+    static string Uri(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        return $"postgresql://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}";
+    }
+
     /// <summary>A table's rows as text, sorted: the same set of rows in both stores whatever order each keeps them in.</summary>
     static async Task<List<string>> RowsAsync(ICsaStore store, string table)
     {
