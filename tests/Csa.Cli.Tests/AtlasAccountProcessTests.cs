@@ -88,6 +88,44 @@ public sealed partial class AtlasAccountProcessTests
         }
     }
 
+    /// <summary><c>--keys DIR</c>: the cookie keys are written to that folder, so a login still holds when the atlas restarts
+    /// with another home (another machine sharing the folder).</summary>
+    [Fact]
+    public async Task AKeyFolder_KeepsLoginsAcrossARestart()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        Assert.Equal(0, (await CsaProcess.RunWithInputAsync(scratch.Path, "a long enough password", "user", "add", "analyst", "--password-stdin")).ExitCode);
+        var keys = scratch.File("keys");
+        var port = CsaServer.FreePort();
+        using var http = AtlasLogin.Client(port);
+        async Task<System.Diagnostics.Process> StartAsync()
+        {
+            var home = scratch.File($"home-{Guid.NewGuid():N}");
+            Directory.CreateDirectory(home);
+            var server = CsaServer.Start(scratch, ["--urls", $"http://127.0.0.1:{port}", "--keys", keys], new Dictionary<string, string> { ["HOME"] = home });
+            await CsaServer.WaitUntilUpAsync(http);
+            return server;
+        }
+
+        var first = await StartAsync();
+        var login = await AtlasLogin.PostAsync(http, http, "analyst", "a long enough password");
+        first.Kill(entireProcessTree: true);
+        await first.WaitForExitAsync();
+        using var second = await StartAsync();
+        try
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.Status);
+            Assert.NotEmpty(Directory.GetFiles(keys, "key-*.xml"));
+            Assert.Equal(HttpStatusCode.OK, await AtlasLogin.GetAsync(http, "/api/config", login.Session!));
+            Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("/api/config")).StatusCode);
+        }
+        finally
+        {
+            second.Kill(entireProcessTree: true);
+            first.Dispose();
+        }
+    }
+
     [GeneratedRegex("name=\"([^\"]+)\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 }
