@@ -17,19 +17,7 @@ static class AtlasLoadBench
     public static async Task RunAsync(string repository, string scratch, int clients, TimeSpan duration)
     {
         var store = Path.Combine(scratch, "atlas.duckdb");
-        await using (var writer = await SampleStore.CambridgeshireAsync(repository, store))
-        {
-            var sample = Path.Combine(repository, "data", "sample");
-            // Ward boundaries of Cambridgeshire's six districts; Huntingdonshire's LSOAs (for hot spots).
-            foreach (var file in (string[])["ward/E06000031", "ward/E07000008", "ward/E07000009", "ward/E07000010", "ward/E07000011", "ward/E07000012", "lsoa11/E07000011"])
-            {
-                var (boundaries, boundarySource) = await BoundaryReader.ReadAsync(Path.Combine(sample, "boundaries", file + ".geojson"));
-                await writer.ImportBoundariesAsync([new(boundaries, boundarySource)]);
-            }
-
-            var (year, populations, populationSource) = await PopulationReader.ReadAsync(Path.Combine(sample, "population", "lsoa11-population-mid2015.csv"), null);
-            await writer.ImportPopulationAsync(year, populations, populationSource);
-        }
+        await MakeStoreAsync(repository, store);
 
         var port = FreePort();
         using var stop = new CancellationTokenSource();
@@ -67,6 +55,22 @@ static class AtlasLoadBench
         await uncached;
     }
 
+    /// <summary>The atlas's sample store in a new DuckDB file: the bundled Cambridgeshire files (July–September 2019), the
+    /// lookups, ward boundaries of Cambridgeshire's six districts, Huntingdonshire's LSOAs and the 2015 LSOA populations.</summary>
+    public static async Task MakeStoreAsync(string repository, string store)
+    {
+        await using var writer = await SampleStore.CambridgeshireAsync(repository, store);
+        var sample = Path.Combine(repository, "data", "sample");
+        foreach (var file in (string[])["ward/E06000031", "ward/E07000008", "ward/E07000009", "ward/E07000010", "ward/E07000011", "ward/E07000012", "lsoa11/E07000011"])
+        {
+            var (boundaries, boundarySource) = await BoundaryReader.ReadAsync(Path.Combine(sample, "boundaries", file + ".geojson"));
+            await writer.ImportBoundariesAsync([new(boundaries, boundarySource)]);
+        }
+
+        var (year, populations, populationSource) = await PopulationReader.ReadAsync(Path.Combine(sample, "population", "lsoa11-population-mid2015.csv"), null);
+        await writer.ImportPopulationAsync(year, populations, populationSource);
+    }
+
     /// <summary>The districts, periods and categories the sample holds, to draw from.</summary>
     static readonly string[] Districts = ["E07000011", "E07000008", "E07000012", "E07000009", "E07000010", "E06000031"];
     /// <summary>The districts whose bundled ward boundaries match the lookup's 2019 wards (the files of Cambridge and Fenland
@@ -82,10 +86,10 @@ static class AtlasLoadBench
 
     static string Pick(Random random, string[] values) => Uri.EscapeDataString(values[random.Next(values.Length)]);
 
-    static string WardMapUrl(Random random) =>
+    public static string WardMapUrl(Random random) =>
         $"/api/wards?area={Pick(random, Districts)}&period={Pick(random, Periods)}&category={Pick(random, Categories)}";
 
-    static string MixUrl(Random random) => random.Next(6) switch
+    public static string MixUrl(Random random) => random.Next(6) switch
     {
         0 or 1 => WardMapUrl(random),
         2 => random.Next(3) == 0 ? "/api/boundaries?area=Huntingdonshire&level=lsoa" : $"/api/boundaries?area={Pick(random, WardBoundaryDistricts)}",
@@ -95,7 +99,12 @@ static class AtlasLoadBench
     };
 
     /// <summary>Clients each drawing URLs for the time given; a URL's first request is a cache miss (reported apart).</summary>
-    static async Task RunMixAsync(string label, HttpClient http, int clients, TimeSpan duration, Func<Random, string> nextUrl)
+    public static Task RunMixAsync(string label, HttpClient http, int clients, TimeSpan duration, Func<Random, string> nextUrl) =>
+        RunMixAsync(label, [http], clients, duration, nextUrl);
+
+    /// <summary>As the other overload, against several instances of the atlas: each client keeps to one of them, in turn,
+    /// as a load balancer spreads connections.</summary>
+    public static async Task RunMixAsync(string label, HttpClient[] instances, int clients, TimeSpan duration, Func<Random, string> nextUrl)
     {
         var latencies = new List<double>();
         var misses = new List<double>();
@@ -109,6 +118,7 @@ static class AtlasLoadBench
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async client =>
         {
             var random = new Random(17 + client);
+            var http = instances[client % instances.Length];
             while (deadline.Elapsed < duration)
             {
                 var url = nextUrl(random);

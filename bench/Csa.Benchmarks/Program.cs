@@ -8,6 +8,7 @@ using Csa.Ingest.Geography;
 // Import benchmark (issue #2): csa's import against DuckDB's own read_csv of the same files, in one run.
 // Usage: dotnet run --project bench/Csa.Benchmarks -c Release [-- --rows N --runs N]
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --atlas [--clients 50 --seconds 20]   (the atlas load test)
+//        dotnet run --project bench/Csa.Benchmarks -c Release -- --atlas-postgres [--server CONN] [--replica CONN]   (the atlas on PostgreSQL beside DuckDB, and two instances on a replica)
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --prc [--ods-rows 2000000]           (the Home Office tables)
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --import-process [--pairs 5 --zips DIR --csa PROGRAM] (whole import processes)
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --growth [--sizes 1,3,12,36 --rows 500000 --csa PROGRAM] (SYNTHETIC months)
@@ -72,6 +73,14 @@ if (args.Contains("--startup"))
 if (args.Contains("--prc"))
 {
     await InScratchAsync("prc", folder => PrcBench.RunAsync(FindRepository(), folder, ArgValue("--ods-rows", 2_000_000)));
+    return 0;
+}
+
+if (args.Contains("--atlas-postgres"))
+{
+    var server = ArgText("--server") ?? Environment.GetEnvironmentVariable("CSA_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("--atlas-postgres needs a PostgreSQL server: --server \"Host=…;Username=…\" or CSA_TEST_POSTGRES (and --replica for a streaming replica of it).");
+    await InScratchAsync("atlas-postgres", folder => AtlasPostgresBench.RunAsync(FindRepository(), folder, server, ArgText("--replica"), ArgValue("--clients", 50), TimeSpan.FromSeconds(ArgValue("--seconds", 20))));
     return 0;
 }
 

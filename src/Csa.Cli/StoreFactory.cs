@@ -32,7 +32,7 @@ public static class StoreFactory
     /// PostgreSQL database read on pooled connections beside the team's imports.</summary>
     public static IStoreReaders Readers(string store, bool keepAnswers, TimeProvider time) =>
         NamesServer(store)
-            ? new PostgresStoreReaders(PostgresLocation.Parse(store), time)
+            ? new PostgresStoreReaders(PostgresLocation.Parse(store), time, keepAnswers)
             : new DuckDbStoreReaders(store, keepAnswers, time);
 
     /// <summary>Whether the value names a database server (a <c>postgres://</c> URL or a <c>Host=…</c> or <c>Server=…</c>

@@ -26,9 +26,9 @@ public sealed class DuckDbStore : SqlStore
     static readonly SchemaMigrations Migrations = new(typeof(DuckDbStore).Assembly, "Csa.Storage.DuckDb.Migrations.", sql => sql);
 
     /// <summary>Answers kept while the store is open read-only (null when it can be written).</summary>
-    readonly ReadOnlyAnswers? _answers;
+    readonly KeptAnswers? _answers;
 
-    DuckDbStore(DuckDBConnection connection, TimeProvider time, StoreInfo info, IDisposable? release = null, ReadOnlyAnswers? answers = null)
+    DuckDbStore(DuckDBConnection connection, TimeProvider time, StoreInfo info, IDisposable? release = null, KeptAnswers? answers = null)
         : base(connection, time, info)
     {
         _connection = connection;
@@ -205,7 +205,7 @@ public sealed class DuckDbStore : SqlStore
                     : $"The store {path} was made by a newer csa (schema version {version}; this csa knows versions up to {Migrations.Latest}).");
             }
 
-            return new DuckDbStore(connection, time, new StoreInfo(path, version, null), answers: keepAnswers ? new ReadOnlyAnswers() : null);
+            return new DuckDbStore(connection, time, new StoreInfo(path, version, null), answers: keepAnswers ? new KeptAnswers() : null);
         }
         catch (DuckDBException e)
         {

@@ -25,12 +25,15 @@ public sealed partial class PostgresStore : SqlStore
 
     readonly NpgsqlConnection _connection;
     readonly NpgsqlTransaction? _snapshot;
+    readonly AnswersByVersion? _answers;
+    string? _snapshotVersion;
 
-    PostgresStore(NpgsqlConnection connection, TimeProvider time, StoreInfo info, NpgsqlTransaction? snapshot = null)
+    PostgresStore(NpgsqlConnection connection, TimeProvider time, StoreInfo info, NpgsqlTransaction? snapshot = null, AnswersByVersion? answers = null)
         : base(connection, time, info)
     {
         _connection = connection;
         _snapshot = snapshot;
+        _answers = answers;
     }
 
     /// <summary>The schema version this csa writes.</summary>
@@ -70,7 +73,7 @@ public sealed partial class PostgresStore : SqlStore
     /// <paramref name="dataSource"/> in a read-only repeatable-read transaction, so that every question of the request reads
     /// one snapshot (an import committing meanwhile is seen by the next request); no schema check (the server opened the
     /// store once when it started). It cannot write.</summary>
-    internal static async Task<PostgresStore> OpenReaderAsync(NpgsqlDataSource dataSource, PostgresLocation location, TimeProvider time, CancellationToken cancellationToken)
+    internal static async Task<PostgresStore> OpenReaderAsync(NpgsqlDataSource dataSource, PostgresLocation location, TimeProvider time, AnswersByVersion? answers, CancellationToken cancellationToken)
     {
         try
         {
@@ -84,7 +87,7 @@ public sealed partial class PostgresStore : SqlStore
                     await readOnly.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                return new PostgresStore(connection, time, new StoreInfo(location.Display, Migrations.Latest, null), snapshot);
+                return new PostgresStore(connection, time, new StoreInfo(location.Display, Migrations.Latest, null), snapshot, answers);
             }
             catch
             {
@@ -96,6 +99,26 @@ public sealed partial class PostgresStore : SqlStore
         {
             throw CannotOpen(location, e);
         }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>A server's reader keeps answers per data version: the version is read in this reader's own snapshot, so the
+    /// answers it keeps and finds are those of exactly the data it reads.</remarks>
+    protected override async Task<T> RememberAsync<T>(AnswerKey key, Func<CancellationToken, Task<T>> fromDatabase, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fromDatabase);
+        if (_answers is null)
+        {
+            return await fromDatabase(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_snapshotVersion is null)
+        {
+            using var version = Command(PostgresStoreReaders.LedgerVersion);
+            _snapshotVersion = (string?)await version.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) ?? string.Empty;
+        }
+
+        return await _answers.For(_snapshotVersion).GetAsync(key, () => fromDatabase(CancellationToken.None)).ConfigureAwait(false);
     }
 
     /// <summary>The store could not be reached or read: named without its password, with what went wrong in the server's

@@ -1,3 +1,4 @@
+using Csa.Storage.Postgres.Internal;
 using Npgsql;
 
 namespace Csa.Storage.Postgres;
@@ -16,7 +17,9 @@ public sealed class PostgresStoreReaders : IStoreReaders
     /// <summary>How often the data version is read.</summary>
     static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
-    const string LedgerVersion = "SELECT (SELECT count(*) || '@' || coalesce(CAST(max(imported_at) AS VARCHAR), '-') FROM import_file)";
+    /// <summary>The state of the data: every import, of any kind, writes the ledger in its transaction, so a digest of the
+    /// ledger rows' transaction ids changes with every import (and with no machine's clock).</summary>
+    internal const string LedgerVersion = "SELECT (SELECT count(*) || '@' || coalesce(md5(string_agg(CAST(xmin AS VARCHAR), ',' ORDER BY CAST(xmin AS VARCHAR))), '-') FROM import_file)";
 
     const string AccountsVersion = """
         || '|' || (SELECT count(*) || '@' || coalesce(md5(string_agg(name || ':' || security_stamp || ':' || failed_attempts || ':'
@@ -38,16 +41,22 @@ public sealed class PostgresStoreReaders : IStoreReaders
     readonly NpgsqlDataSource _dataSource;
     readonly ITimer _poll;
     readonly string _versionQuery;
+    readonly AnswersByVersion? _answers;
     volatile string _version = string.Empty;
 
     /// <summary>Made once per server, after the store has been opened (and so migrated) once.</summary>
     /// <exception cref="Core.CsaStoreException">The server cannot be read (its message names the store, never a password).</exception>
-    public PostgresStoreReaders(PostgresLocation location, TimeProvider time)
+    /// <param name="location">The store.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="keepAnswers">Whether to keep the store's answers per data version (true; false only to measure what a
+    /// question costs the server).</param>
+    public PostgresStoreReaders(PostgresLocation location, TimeProvider time, bool keepAnswers = true)
     {
         ArgumentNullException.ThrowIfNull(location);
         ArgumentNullException.ThrowIfNull(time);
         _location = location;
         _time = time;
+        _answers = keepAnswers ? new AnswersByVersion() : null;
         _dataSource = NpgsqlDataSource.Create(location.ConnectionString);
         try
         {
@@ -81,7 +90,7 @@ public sealed class PostgresStoreReaders : IStoreReaders
 
     /// <inheritdoc/>
     public async Task<ICsaStore> OpenAsync(CancellationToken cancellationToken) =>
-        await PostgresStore.OpenReaderAsync(_dataSource, _location, _time, cancellationToken).ConfigureAwait(false);
+        await PostgresStore.OpenReaderAsync(_dataSource, _location, _time, _answers, cancellationToken).ConfigureAwait(false);
 
     void Poll()
     {

@@ -1,4 +1,3 @@
-using Csa.Storage.DuckDb.Internal;
 using Csa.Storage.Sql;
 using Csa.Tests;
 
@@ -32,9 +31,9 @@ public class StoreHandoverTests
     }
 
     [Fact]
-    public async Task ReadOnlyAnswers_KeepAnAnswer_ComputeItOnceForConcurrentAskers_AndNeverKeepAFailure()
+    public async Task KeptAnswers_KeepAnAnswer_ComputeItOnceForConcurrentAskers_AndNeverKeepAFailure()
     {
-        var answers = new ReadOnlyAnswers();
+        var answers = new KeptAnswers();
         var computed = 0;
         var gate = new TaskCompletionSource();
         async Task<IReadOnlyList<int>> Compute()

@@ -1,14 +1,12 @@
 using System.Collections;
 using System.Collections.Concurrent;
-using Csa.Storage.Sql;
+namespace Csa.Storage.Sql;
 
-namespace Csa.Storage.DuckDb.Internal;
-
-/// <summary>Answers of a store opened read-only, kept while it stays open: no process can write the file meanwhile (DuckDB
-/// holds it for reading), so an answer cannot go stale. A server that shares one read-only database between requests asks
-/// the same questions again and again (an area's wards, coverage, populations, counts); this keeps them, within a budget
-/// of rows (when it is spent, everything kept is let go and keeping starts again).</summary>
-sealed class ReadOnlyAnswers
+/// <summary>Answers of one state of a store's data, kept for a server that asks the same questions again and again (an
+/// area's wards, coverage, populations, counts), within a budget of rows (when it is spent, everything kept is let go and
+/// keeping starts again). The owner decides what state they belong to: DuckDB keeps them while its read-only database is
+/// open (nothing can write the file meanwhile); PostgreSQL keeps them per data version, read in each request's snapshot.</summary>
+public sealed class KeptAnswers
 {
     /// <summary>The most rows kept in all (a larger answer is returned, not kept).</summary>
     const int RowBudget = 2_000_000;
