@@ -25,7 +25,8 @@ sealed class PostgresAtlasState(NpgsqlDataSource dataSource) : IAtlasState
     /// <inheritdoc/>
     /// <remarks>The row is locked (<c>FOR UPDATE</c>) while its new state is worked out by <paramref name="policy"/>, so
     /// attempts at once on several instances each count; a state with nothing to remember is deleted, and so are the
-    /// forgotten states of the same kind, so the table holds only the last lock duration's failures.</remarks>
+    /// forgotten states of the same kind, so the table holds only the last lock duration's failures (skipping rows another
+    /// attempt holds, so that two instances sweeping at once never wait for each other).</remarks>
     public async Task RecordLoginAsync(string kind, string keyHash, LockoutPolicy policy, bool succeeded, bool successClears, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -81,7 +82,12 @@ sealed class PostgresAtlasState(NpgsqlDataSource dataSource) : IAtlasState
         {
             await ExecuteAsync(
                 connection,
-                "DELETE FROM atlas_login_failure WHERE kind = $1 AND last_failure <= $2 AND (locked_until IS NULL OR locked_until <= $3)",
+                """
+                DELETE FROM atlas_login_failure WHERE (kind, key_hash) IN (
+                    SELECT kind, key_hash FROM atlas_login_failure
+                    WHERE kind = $1 AND last_failure <= $2 AND (locked_until IS NULL OR locked_until <= $3)
+                    FOR UPDATE SKIP LOCKED)
+                """,
                 cancellationToken,
                 kind,
                 (now - policy.LockDuration).UtcDateTime,

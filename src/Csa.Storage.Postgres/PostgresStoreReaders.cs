@@ -7,8 +7,8 @@ namespace Csa.Storage.Postgres;
 /// the server checked it when it started), and a data version read from the store about once a second.</summary>
 /// <remarks>Imports and the atlas run at once: each import is one transaction, and each request's reader reads one snapshot
 /// (a read-only repeatable-read transaction), so a request sees the data before an import or after it, never half of it,
-/// even across its several questions, and is never refused. The data version names the ledger (how many files, the latest
-/// import) and, where this server's role may read them, the accounts (their stamps and locks), so the atlas's ETags and
+/// even across its several questions, and is never refused. The data version names the ledger (how many files, and a digest
+/// of the transactions that wrote them) and, where this server's role may read them, the accounts (their stamps and locks), so the atlas's ETags and
 /// response cache, and its session check, follow an import or a password change within about a second. What the server
 /// may do is read from the server once, when it starts: a replica, or a role that may not write the atlas's login
 /// records, serves the public atlas only.</remarks>

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Concurrent;
+
 namespace Csa.Storage.Sql;
 
 /// <summary>Answers of one state of a store's data, kept for a server that asks the same questions again and again (an

@@ -31,7 +31,7 @@ public static class AuthEndpoints
             if (name is null || password is null || AccountName.Problem(name) is not null || password.Length > AccountName.MaxPasswordLength)
             {
                 // No account can have such a name or password: refused without a lookup, which tells nothing about who exists.
-                await throttle.RecordClientFailureAsync(client, cancellationToken);
+                await throttle.RecordClientFailureAsync(client, CancellationToken.None);
                 return TypedResults.Problem("Wrong name or password.", statusCode: StatusCodes.Status401Unauthorized);
             }
 
@@ -41,7 +41,8 @@ public static class AuthEndpoints
             }
 
             var user = await login.CheckAsync(name, password, cancellationToken);
-            await throttle.RecordAsync(name, client, user is not null, cancellationToken);
+            // Counted even if the client goes away meanwhile: hanging up must not hide a guess.
+            await throttle.RecordAsync(name, client, user is not null, CancellationToken.None);
             if (user is null)
             {
                 return TypedResults.Problem("Wrong name or password.", statusCode: StatusCodes.Status401Unauthorized);
