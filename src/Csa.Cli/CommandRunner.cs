@@ -57,9 +57,16 @@ static class CommandRunner
     }
 
     /// <summary>Opens the store named by --store, saying so when it migrates one made by an older csa.</summary>
-    public static async Task<ICsaStore> OpenStoreAsync(string path, CancellationToken cancellationToken)
+    public static async Task<ICsaStore> OpenStoreAsync(string path, CancellationToken cancellationToken) =>
+        Announced(path, await StoreFactory.OpenAsync(path, TimeProvider.System, cancellationToken));
+
+    /// <summary>Opens the store named by --store for a command that only reads it (read-only where it can be: see
+    /// <see cref="StoreFactory.OpenForReadingAsync"/>), saying so when it migrates one made by an older csa.</summary>
+    public static async Task<ICsaStore> OpenStoreForReadingAsync(string path, CancellationToken cancellationToken) =>
+        Announced(path, await StoreFactory.OpenForReadingAsync(path, TimeProvider.System, cancellationToken));
+
+    static ICsaStore Announced(string path, ICsaStore store)
     {
-        var store = await StoreFactory.OpenAsync(path, TimeProvider.System, cancellationToken);
         if (store.Info.MigratedFrom is > 0 and var from)
         {
             Console.Error.WriteLine($"Migrated the store {path} from schema version {from} to {store.Info.SchemaVersion}.");

@@ -27,6 +27,29 @@ public static class StoreFactory
     static async Task<ICsaStore> OpenServerAsync(string store, TimeProvider time, CancellationToken cancellationToken) =>
         await PostgresStore.OpenAsync(PostgresLocation.Parse(store), time, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Opens the store that <paramref name="store"/> names for a command that only reads it: a DuckDB file whose schema
+    /// is current is opened read-only (no hand-over from a server, which goes on serving; no migration work); anything else
+    /// (a file to create or migrate, one held for writing, a PostgreSQL database) as <see cref="OpenAsync"/> opens it, with
+    /// its messages.</summary>
+    /// <exception cref="CsaStoreException">The store cannot be opened; the message says why (never a password).</exception>
+    public static async Task<ICsaStore> OpenForReadingAsync(string store, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(store);
+        if (!NamesServer(store) && File.Exists(store))
+        {
+            try
+            {
+                return await DuckDbStore.OpenReadOnlyAsync(store, time, keepAnswers: false, oneThreadPerQuery: false, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CsaStoreException)
+            {
+                // An older schema to migrate, or a writer holding the file: the writable open migrates, or says so.
+            }
+        }
+
+        return await OpenAsync(store, time, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>How a server reads the store that <paramref name="store"/> names, once it exists (open it once first, to create
     /// or migrate it): a DuckDB file shared read-only between requests and let go when a csa command asks to write, or a
     /// PostgreSQL database read on pooled connections beside the team's imports.</summary>

@@ -183,8 +183,10 @@ public sealed class DuckDbStore : SqlStore
     /// <param name="path">The store file.</param>
     /// <param name="time">The clock.</param>
     /// <param name="keepAnswers">Whether to keep answers while open (false only to measure the file's own cost).</param>
+    /// <param name="oneThreadPerQuery">Whether each query runs on one DuckDB thread (a server's many small queries at once);
+    /// false for a command's few queries, which may use every core.</param>
     /// <param name="cancellationToken">Cancels the open.</param>
-    public static async Task<DuckDbStore> OpenReadOnlyAsync(string path, TimeProvider time, bool keepAnswers = true, CancellationToken cancellationToken = default)
+    public static async Task<DuckDbStore> OpenReadOnlyAsync(string path, TimeProvider time, bool keepAnswers = true, bool oneThreadPerQuery = true, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(time);
@@ -193,7 +195,7 @@ public sealed class DuckDbStore : SqlStore
             throw new CsaStoreException($"No store {path}: import data into it first (csa import …).");
         }
 
-        var connection = new DuckDBConnection($"Data Source={Path.GetFullPath(path)};ACCESS_MODE=READ_ONLY;threads=1");
+        var connection = new DuckDBConnection($"Data Source={Path.GetFullPath(path)};ACCESS_MODE=READ_ONLY{(oneThreadPerQuery ? ";threads=1" : string.Empty)}");
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);

@@ -135,7 +135,7 @@ public sealed class DuckDbStoreReaders : IStoreReaders
         DuckDbStore shared;
         try
         {
-            shared = await DuckDbStore.OpenReadOnlyAsync(_path, _time, _keepAnswers, cancellationToken).ConfigureAwait(false);
+            shared = await DuckDbStore.OpenReadOnlyAsync(_path, _time, _keepAnswers, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -10,6 +10,41 @@ namespace Csa.Cli.Tests;
 /// afterwards the atlas answers with the new data under new ETags, and nothing is corrupted.</summary>
 public sealed class ServeCommandTests(ITestOutputHelper output)
 {
+    /// <summary>A command that only reads opens the file read-only beside the atlas: the atlas is not asked to let go, so
+    /// every request made meanwhile is answered 200 (an import still takes the store in turn, below).</summary>
+    [Fact]
+    public async Task ACommandThatOnlyReads_RunsBesideTheAtlas_WithoutA503()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "geography", TestPaths.LsoaWardDistrict, TestPaths.DistrictHierarchy)).ExitCode);
+        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "police-uk", TestPaths.Cambridgeshire)).ExitCode);
+        var port = CsaServer.FreePort();
+        using var server = CsaServer.Start(scratch, port);
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await CsaServer.WaitUntilUpAsync(http);
+            var statuses = new List<HttpStatusCode>();
+            var compare = CsaProcess.RunAsync(scratch, "compare", "--area", "Huntingdonshire", "--period", "2019-09", "--vs", "2019-08", "--tree", "police-uk");
+            while (!compare.IsCompleted)
+            {
+                using var response = await http.GetAsync("/api/series?area=Huntingdonshire&n=" + statuses.Count);
+                statuses.Add(response.StatusCode);
+            }
+
+            var result = await compare;
+            Assert.True(result.ExitCode == 0, result.Error);
+            Assert.Contains("Huntingdonshire", result.Output, StringComparison.Ordinal);
+            Assert.NotEmpty(statuses);
+            Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
     [Fact]
     public async Task ServeAndImport_ShareTheStore_WithoutCorruptingIt()
     {

@@ -47,7 +47,7 @@ static class CompareCommand
         });
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            await using var store = await CommandRunner.OpenStoreForReadingAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
             var categoryTree = CategoryTrees.Load(parse.GetValue(tree)!);
             var tables = new List<(string Area, ResultTable Table)>();
             foreach (var name in parse.GetValue(areas)!)

@@ -24,7 +24,7 @@ static class PlacesCommands
         CommonOptions.AddTableOutputs(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            await using var store = await CommandRunner.OpenStoreForReadingAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
             var set = await new Hotspots(store).BuildAsync(resolved, parse.GetValue(period)!, parse.GetValue(category)!, parse.GetValue(fdr), cancellationToken);
             TableOutput.Show(PlaceTables.Hotspots(set), parse);
@@ -53,7 +53,7 @@ static class PlacesCommands
         });
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            await using var store = await CommandRunner.OpenStoreForReadingAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
             var set = await new AgeSexPyramid(store).BuildAsync(resolved, parse.GetValue(period)!, parse.GetValue(marker), cancellationToken);
             TableOutput.Show(PlaceTables.Pyramid(set), parse);

@@ -16,7 +16,7 @@ static class QualityCommand
         CommonOptions.AddTableOutputs(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            await using var store = await CommandRunner.OpenStoreForReadingAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
             Area? resolved = parse.GetValue(area) is { } name ? await new AreaResolver(store).ResolveAsync(name, cancellationToken) : null;
             var table = await new DataQualityReport(store).BuildAsync(resolved, cancellationToken);
             TableOutput.Show(table, parse);

@@ -46,7 +46,7 @@ static class ReconcileCommand
         });
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            await using var store = await CommandRunner.OpenStoreForReadingAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
             var reconciliation = new Reconciliation(store);
             var q = parse.GetValue(quarter)!;
             if (parse.GetValue(all))

@@ -26,7 +26,7 @@ static class RecordingCommand
         CommonOptions.AddTableOutputs(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            await using var store = await CommandRunner.OpenStoreForReadingAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
             var table = await new RecordingPractice(store).BuildAsync(
                 resolved, CategoryTrees.Load(parse.GetValue(tree)!), parse.GetValue(category)!, parse.GetValue(period)!, parse.GetValue(vs)!, parse.GetValue(exclude) ?? [], cancellationToken);

@@ -31,7 +31,7 @@ static class ReportCommand
         command.Options.Add(isPublic);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            await using var store = await CommandRunner.OpenStoreForReadingAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
             var options = new ReportOptions(parse.GetValue(pdf), parse.GetValue(docx), parse.GetValue(draft), parse.GetValue(isPublic));
             var written = await WriteAsync(store, parse.GetValue(config)!, parse.GetValue(output)!, options, cancellationToken);
             PrintWritten(written);

@@ -33,7 +33,7 @@ static class SeverityCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             var chosen = parse.GetValue(weights) is { } file ? SeverityWeights.WithFile(file) : SeverityWeights.BuiltIn();
-            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            await using var store = await CommandRunner.OpenStoreForReadingAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
             var (byYear, byGroup) = await new SeverityTable(store).BuildAsync(
                 resolved,

@@ -133,7 +133,7 @@ static class StatisticsCommands
         CommonOptions.AddTableOutputs(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            await using var store = await CommandRunner.OpenStoreForReadingAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
             var level = parse.GetValue(confidence) == "99.8" ? 0.998 : 0.95;
             var table = parse.GetValue(rateSource) == "prc"
@@ -193,7 +193,7 @@ static class StatisticsCommands
         });
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            await using var store = await CommandRunner.OpenStoreForReadingAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
             var msg = new Analysis.Rates.MostSimilarGroup(store);
             var (categoryTree, label, window, withSelf, year) = (CategoryTrees.Load(parse.GetValue(tree)!), parse.GetValue(category)!, parse.GetValue(period)!, !parse.GetValue(excludeSelf), parse.GetValue(populationYear));
@@ -226,7 +226,7 @@ static class StatisticsCommands
         CommonOptions.AddTableOutputs(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            await using var store = await CommandRunner.OpenStoreForReadingAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
             var table = await new MonthlySeries(store).BuildAsync(
                 resolved, CategoryTrees.Load(parse.GetValue(tree)!), parse.GetValue(category)!, parse.GetValue(from), parse.GetValue(to), parse.GetValue(exclude) ?? [], cancellationToken);
@@ -253,7 +253,7 @@ static class StatisticsCommands
         CommonOptions.AddTableOutputs(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            await using var store = await CommandRunner.OpenStoreForReadingAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
             var table = await new Triangulation(store).BuildAsync(
                 resolved, parse.GetValue(series)!, CategoryTrees.Load(parse.GetValue(tree)!), parse.GetValue(category)!, !parse.GetValue(calendar), parse.GetValue(from), parse.GetValue(to), cancellationToken);

@@ -26,7 +26,7 @@ static class SummaryCommand
         CommonOptions.AddTableOutputs(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            await using var store = await CommandRunner.OpenStoreAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
+            await using var store = await CommandRunner.OpenStoreForReadingAsync(parse.GetValue(CommonOptions.Store)!, cancellationToken);
             var resolved = await new AreaResolver(store).ResolveAsync(parse.GetValue(area)!, cancellationToken);
             var breakdown = Enum.Parse<SummaryBreakdown>(parse.GetValue(by)!, ignoreCase: true);
             var table = await new CrimeSummary(store).BuildAsync(resolved, parse.GetValue(from), parse.GetValue(to), breakdown, cancellationToken);
