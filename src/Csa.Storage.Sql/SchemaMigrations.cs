@@ -82,14 +82,22 @@ public sealed class SchemaMigrations(Assembly assembly, string prefix, Func<stri
         ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        const string tables = "FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = current_schema()";
-        command.CommandText = $"SELECT count(*) {tables} AND table_name = 'csa_schema'";
-        var hasSchemaTable = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) > 0;
-        if (!hasSchemaTable)
+        // Both counts in one statement, so one snapshot: another process's migration committing between two questions
+        // would otherwise show its tables without its csa_schema table.
+        command.CommandText = """
+            SELECT CAST(coalesce(sum(CASE WHEN table_name = 'csa_schema' THEN 1 ELSE 0 END), 0) AS BIGINT), CAST(count(*) AS BIGINT)
+            FROM information_schema.tables WHERE table_catalog = current_database() AND table_schema = current_schema()
+            """;
+        long schemaTables, allTables;
+        using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            command.CommandText = $"SELECT count(*) {tables}";
-            var count = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-            return count == 0
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            (schemaTables, allTables) = (Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture));
+        }
+
+        if (schemaTables == 0)
+        {
+            return allTables == 0
                 ? 0
                 : throw new CsaStoreException($"{store} is a database but not a csa store (it has tables, and no csa_schema table). Choose another --store.");
         }
