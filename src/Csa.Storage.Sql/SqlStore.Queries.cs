@@ -104,40 +104,30 @@ public abstract partial class SqlStore
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<(string Code, string Name)>> GetWardsAsync(Area area, CancellationToken cancellationToken = default) =>
-        RememberAsync(new AnswerKey(nameof(GetWardsAsync), area), token => GetWardsFromFileAsync(area, token), cancellationToken);
-
-    async Task<IReadOnlyList<(string Code, string Name)>> GetWardsFromFileAsync(Area area, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(area);
-        using var command = Command($"SELECT DISTINCT a.ward_code, a.ward_name FROM lsoa_ward_district a WHERE {AreaPredicate(area.Level)} ORDER BY 2, 1");
-        AddArea(command, area);
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var wards = new List<(string, string)>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            wards.Add((reader.GetString(0), reader.GetString(1)));
-        }
-
-        return wards;
-    }
+        RememberAsync(new AnswerKey(nameof(GetWardsAsync), area), token => GetPlacesFromFileAsync("ward", "2, 1", area, token), cancellationToken);
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<(string Code, string Name)>> GetLsoasAsync(Area area, CancellationToken cancellationToken = default) =>
-        RememberAsync(new AnswerKey(nameof(GetLsoasAsync), area), token => GetLsoasFromFileAsync(area, token), cancellationToken);
+        RememberAsync(new AnswerKey(nameof(GetLsoasAsync), area), token => GetPlacesFromFileAsync("lsoa", "1", area, token), cancellationToken);
 
-    async Task<IReadOnlyList<(string Code, string Name)>> GetLsoasFromFileAsync(Area area, CancellationToken cancellationToken)
+    /// <summary>The wards or LSOAs of the area with their names, from the lookup.</summary>
+    /// <param name="level">The lookup's column prefix: <c>ward</c> or <c>lsoa</c> (a constant, never input).</param>
+    /// <param name="orderBy">The order, by column number (a constant).</param>
+    /// <param name="area">The area.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    async Task<IReadOnlyList<(string Code, string Name)>> GetPlacesFromFileAsync(string level, string orderBy, Area area, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(area);
-        using var command = Command($"SELECT DISTINCT a.lsoa_code, a.lsoa_name FROM lsoa_ward_district a WHERE {AreaPredicate(area.Level)} ORDER BY 1");
+        using var command = Command($"SELECT DISTINCT a.{level}_code, a.{level}_name FROM lsoa_ward_district a WHERE {AreaPredicate(area.Level)} ORDER BY {orderBy}");
         AddArea(command, area);
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var lsoas = new List<(string, string)>();
+        var places = new List<(string, string)>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            lsoas.Add((reader.GetString(0), reader.GetString(1)));
+            places.Add((reader.GetString(0), reader.GetString(1)));
         }
 
-        return lsoas;
+        return places;
     }
 
     /// <inheritdoc/>
