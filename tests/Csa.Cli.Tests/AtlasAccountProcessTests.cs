@@ -1,12 +1,11 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Csa.Tests;
 
 namespace Csa.Cli.Tests;
 
 /// <summary>Accounts as an administrator and an attacker meet them: <c>csa user password|remove</c>, and a restricted
 /// <c>csa serve</c> under a flood of large login names, in a child process whose managed heap is capped.</summary>
-public sealed partial class AtlasAccountProcessTests
+public sealed class AtlasAccountProcessTests
 {
     [Fact]
     public async Task UserPasswordAndRemove_ChangeAndRemoveAccounts_AndSayWhenThereIsNone()
@@ -46,13 +45,12 @@ public sealed partial class AtlasAccountProcessTests
         try
         {
             // No shared cookie container: its concurrent updates are not safe. The anti-forgery cookie is sent by hand.
-            using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
-            using var http = new HttpClient(handler) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            using var http = AtlasLogin.Client(port);
             await CsaServer.WaitUntilUpAsync(http);
             using var loginForm = await http.GetAsync("/login");
             // The token's name and value read once: a Match's groups are made on first use, which is not safe from four threads
             // at once (a CI run failed with a NullReferenceException there).
-            var match = Token().Match(await loginForm.Content.ReadAsStringAsync());
+            var match = AtlasLogin.Token().Match(await loginForm.Content.ReadAsStringAsync());
             var (tokenName, tokenValue) = (match.Groups[1].Value, match.Groups[2].Value);
             var cookie = string.Join("; ", loginForm.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
             var statuses = new System.Collections.Concurrent.ConcurrentBag<HttpStatusCode>();
@@ -98,14 +96,7 @@ public sealed partial class AtlasAccountProcessTests
         var keys = scratch.File("keys");
         var port = CsaServer.FreePort();
         using var http = AtlasLogin.Client(port);
-        async Task<System.Diagnostics.Process> StartAsync()
-        {
-            var home = scratch.File($"home-{Guid.NewGuid():N}");
-            Directory.CreateDirectory(home);
-            var server = CsaServer.Start(scratch, ["--urls", $"http://127.0.0.1:{port}", "--keys", keys], new Dictionary<string, string> { ["HOME"] = home });
-            await CsaServer.WaitUntilUpAsync(http);
-            return server;
-        }
+        Task<System.Diagnostics.Process> StartAsync() => CsaServer.StartAndWaitAsync(scratch, port, ["--keys", keys], CsaServer.OwnHome(scratch));
 
         var first = await StartAsync();
         var login = await AtlasLogin.PostAsync(http, http, "analyst", "a long enough password");
@@ -125,7 +116,4 @@ public sealed partial class AtlasAccountProcessTests
             first.Dispose();
         }
     }
-
-    [GeneratedRegex("name=\"([^\"]+)\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }

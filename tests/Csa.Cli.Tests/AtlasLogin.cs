@@ -49,6 +49,7 @@ static partial class AtlasLogin
     public static HttpClient Client(int port) =>
         new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
 
+    /// <summary>The anti-forgery token's field name and value in a form.</summary>
     [GeneratedRegex("name=\"([^\"]+)\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
+    internal static partial Regex Token();
 }

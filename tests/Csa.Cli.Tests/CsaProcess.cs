@@ -56,6 +56,15 @@ static class CsaProcess
 
     public static Task<Result> RunAsync(ScratchFolder scratch, params string[] args) => RunAsync(scratch.Path, args);
 
+    /// <summary>Imports the ONS lookups and the bundled Cambridgeshire months into <paramref name="store"/> (by default the
+    /// scratch folder's csa.duckdb): the store most process tests start from.</summary>
+    public static async Task ImportCambridgeshireAsync(ScratchFolder scratch, string? store = null)
+    {
+        string[] target = store is null ? [] : ["--store", store];
+        Assert.Equal(0, (await RunAsync(scratch, ["import", "geography", .. target, TestPaths.LsoaWardDistrict, TestPaths.DistrictHierarchy])).ExitCode);
+        Assert.Equal(0, (await RunAsync(scratch, ["import", "police-uk", .. target, TestPaths.Cambridgeshire])).ExitCode);
+    }
+
     /// <summary>Imports the ONS lookups, the bundled Northumbria archive and the mid-2022 population into the scratch folder's store:
     /// what the Newcastle upon Tyne document needs.</summary>
     public static async Task ImportNorthumbriaAsync(ScratchFolder scratch)

@@ -46,6 +46,25 @@ static class CsaServer
         return process;
     }
 
+    /// <summary>Starts <c>csa serve</c> on the loopback <paramref name="port"/> with these further arguments and environment
+    /// variables, and waits until it answers.</summary>
+    public static async Task<Process> StartAndWaitAsync(ScratchFolder scratch, int port, string[] serveArgs, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var server = Start(scratch, ["--urls", $"http://127.0.0.1:{port}", .. serveArgs], environment ?? new Dictionary<string, string>());
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        await WaitUntilUpAsync(http);
+        return server;
+    }
+
+    /// <summary>Environment variables giving a server a new home folder of its own in <paramref name="scratch"/>, as on a
+    /// machine of its own: no ASP.NET Core key folder is shared with another server.</summary>
+    public static Dictionary<string, string> OwnHome(ScratchFolder scratch)
+    {
+        var home = scratch.File($"home-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(home);
+        return new Dictionary<string, string> { ["HOME"] = home };
+    }
+
     /// <summary>Waits until the atlas answers (at most a minute: the machine may be busy with other tests).</summary>
     public static async Task WaitUntilUpAsync(HttpClient http)
     {

@@ -11,8 +11,7 @@ public sealed class OutputFileTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Assert.Equal(0, (await CsaProcess.RunAsync(_scratch, "import", "geography", TestPaths.LsoaWardDistrict, TestPaths.DistrictHierarchy)).ExitCode);
-        Assert.Equal(0, (await CsaProcess.RunAsync(_scratch, "import", "police-uk", TestPaths.Cambridgeshire)).ExitCode);
+        await CsaProcess.ImportCambridgeshireAsync(_scratch);
     }
 
     public Task DisposeAsync()

@@ -31,8 +31,7 @@ public sealed class ReplicaTests(Xunit.Abstractions.ITestOutputHelper output)
         }
 
         var (onPrimary, replicaStore) = (primary.ConnectionString("csa"), string.Empty);
-        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "geography", "--store", onPrimary, TestPaths.LsoaWardDistrict, TestPaths.DistrictHierarchy)).ExitCode);
-        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "police-uk", "--store", onPrimary, TestPaths.Cambridgeshire)).ExitCode);
+        await CsaProcess.ImportCambridgeshireAsync(scratch, onPrimary);
         await using var replica = await LoopbackCluster.StartReplicaAsync(primary);
         replicaStore = replica.ConnectionString("csa");
         Step("imported into the primary; replica started");
@@ -93,13 +92,8 @@ public sealed class ReplicaTests(Xunit.Abstractions.ITestOutputHelper output)
         }
     }
 
-    static async Task<Process> StartAsync(ScratchFolder scratch, string store, int port)
-    {
-        var server = CsaServer.Start(scratch, ["--store", store, "--urls", $"http://127.0.0.1:{port}", "--public"], new Dictionary<string, string>());
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await CsaServer.WaitUntilUpAsync(http);
-        return server;
-    }
+    static Task<Process> StartAsync(ScratchFolder scratch, string store, int port) =>
+        CsaServer.StartAndWaitAsync(scratch, port, ["--store", store, "--public"]);
 
     /// <summary>Newcastle's months with street crimes held, as the atlas shows them (0 before any is imported).</summary>
     static async Task<int> NewcastleMonthsAsync(HttpClient http)

@@ -178,12 +178,8 @@ public sealed class SameAnswersTests(DemoDocumentsFixture duckDb, PostgresDemoFi
         }
     }
 
-    /// <summary>A connection string as the URI PostgreSQL's programs take.</summary>
-    static string Uri(string connectionString)
-    {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        return $"postgresql://{builder.Username}@{builder.Host}:{builder.Port}/{builder.Database}";
-    }
+    /// <summary>A connection string as the URI PostgreSQL's programs take: the store's name in csa's messages is one.</summary>
+    static string Uri(string connectionString) => Storage.Postgres.PostgresLocation.Parse(connectionString).Display;
 
     /// <summary>A table's rows as text, sorted: the same set of rows in both stores whatever order each keeps them in.</summary>
     static async Task<List<string>> RowsAsync(ICsaStore store, string table)

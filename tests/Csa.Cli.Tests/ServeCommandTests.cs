@@ -16,8 +16,7 @@ public sealed class ServeCommandTests(ITestOutputHelper output)
     public async Task ACommandThatOnlyReads_RunsBesideTheAtlas_WithoutA503()
     {
         using var scratch = TestPaths.NewScratchFolder();
-        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "geography", TestPaths.LsoaWardDistrict, TestPaths.DistrictHierarchy)).ExitCode);
-        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "police-uk", TestPaths.Cambridgeshire)).ExitCode);
+        await CsaProcess.ImportCambridgeshireAsync(scratch);
         var port = CsaServer.FreePort();
         using var server = CsaServer.Start(scratch, port);
         try
@@ -49,8 +48,7 @@ public sealed class ServeCommandTests(ITestOutputHelper output)
     public async Task ServeAndImport_ShareTheStore_WithoutCorruptingIt()
     {
         using var scratch = TestPaths.NewScratchFolder();
-        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "geography", TestPaths.LsoaWardDistrict, TestPaths.DistrictHierarchy)).ExitCode);
-        Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "police-uk", TestPaths.Cambridgeshire)).ExitCode);
+        await CsaProcess.ImportCambridgeshireAsync(scratch);
         var port = CsaServer.FreePort();
         using var server = CsaServer.Start(scratch, port);
         try

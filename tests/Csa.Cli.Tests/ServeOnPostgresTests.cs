@@ -19,8 +19,7 @@ public sealed class ServeOnPostgresTests(ITestOutputHelper output)
         var store = await TestPostgres.CreateDatabaseAsync();
         try
         {
-            Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "geography", "--store", store, TestPaths.LsoaWardDistrict, TestPaths.DistrictHierarchy)).ExitCode);
-            Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "police-uk", "--store", store, TestPaths.Cambridgeshire)).ExitCode);
+            await CsaProcess.ImportCambridgeshireAsync(scratch, store);
             var port = CsaServer.FreePort();
             using var server = CsaServer.Start(scratch, ["--store", store, "--urls", $"http://127.0.0.1:{port}", "--public"], new Dictionary<string, string>());
             try

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using Csa.Storage.Contract.Tests;
 using Csa.Tests;
-using Npgsql;
 
 namespace Csa.Cli.Tests;
 
@@ -26,8 +25,7 @@ public sealed class SeveralInstancesOnPostgresTests : IAsyncLifetime
         }
 
         _store = await TestPostgres.CreateDatabaseAsync();
-        Assert.Equal(0, (await CsaProcess.RunAsync(_scratch, "import", "geography", "--store", _store, TestPaths.LsoaWardDistrict, TestPaths.DistrictHierarchy)).ExitCode);
-        Assert.Equal(0, (await CsaProcess.RunAsync(_scratch, "import", "police-uk", "--store", _store, TestPaths.Cambridgeshire)).ExitCode);
+        await CsaProcess.ImportCambridgeshireAsync(_scratch, _store);
         Assert.Equal(0, (await CsaProcess.RunWithInputAsync(_scratch.Path, Password, "user", "add", "analyst", "--password-stdin", "--store", _store)).ExitCode);
         Assert.Equal(0, (await CsaProcess.RunWithInputAsync(_scratch.Path, Password, "user", "add", "second", "--password-stdin", "--store", _store)).ExitCode);
     }
@@ -108,9 +106,8 @@ public sealed class SeveralInstancesOnPostgresTests : IAsyncLifetime
         Assert.DoesNotContain("   at ", restricted.Error, StringComparison.Ordinal);
 
         var port = CsaServer.FreePort();
-        _servers.Add(CsaServer.Start(_scratch, ["--store", asReader, "--urls", $"http://127.0.0.1:{port}", "--public"], new Dictionary<string, string>()));
+        _servers.Add(await CsaServer.StartAndWaitAsync(_scratch, port, ["--store", asReader, "--public"]));
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await CsaServer.WaitUntilUpAsync(http);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/series?area=Huntingdonshire")).StatusCode);
 
         var import = await CsaProcess.RunAsync(_scratch, "import", "police-uk", "--store", asReader, TestPaths.NorthumbriaZip);
@@ -121,31 +118,21 @@ public sealed class SeveralInstancesOnPostgresTests : IAsyncLifetime
 
     async Task<string> RoleAsync(string access)
     {
-        var role = "csa_" + access + "_" + Guid.NewGuid().ToString("N")[..10];
+        var role = await TestPostgres.CreateLoginRoleAsync("csa_" + access + "_");
         _roles.Add(role);
-        await using (var connection = new NpgsqlConnection(TestPostgres.Admin))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE ROLE {role} LOGIN", connection);
-            await create.ExecuteNonQueryAsync();
-        }
 
         var grant = await CsaProcess.RunAsync(_scratch, "store", "grant", "--store", _store, "--role", role, "--access", access);
         Assert.True(grant.ExitCode == 0, grant.Error);
         return role;
     }
 
-    string As(string role) => new NpgsqlConnectionStringBuilder(_store) { Username = role }.ConnectionString;
+    string As(string role) => TestPostgres.As(_store, role);
 
     async Task<Process> StartAsync(string role, int port, params string[] more)
     {
         // A home of its own for every start, as on a machine of its own: no key folder is shared but the store.
-        var home = _scratch.File($"home-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(home);
-        var server = CsaServer.Start(_scratch, ["--store", As(role), "--urls", $"http://127.0.0.1:{port}", .. more], new Dictionary<string, string> { ["HOME"] = home });
+        var server = await CsaServer.StartAndWaitAsync(_scratch, port, ["--store", As(role), .. more], CsaServer.OwnHome(_scratch));
         _servers.Add(server);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await CsaServer.WaitUntilUpAsync(http);
         return server;
     }
 
@@ -160,12 +147,9 @@ public sealed class SeveralInstancesOnPostgresTests : IAsyncLifetime
         if (_store.Length > 0)
         {
             await TestPostgres.DropDatabaseAsync(_store);
-            await using var connection = new NpgsqlConnection(TestPostgres.Admin);
-            await connection.OpenAsync();
             foreach (var role in _roles)
             {
-                await using var drop = new NpgsqlCommand($"DROP ROLE IF EXISTS {role}", connection);
-                await drop.ExecuteNonQueryAsync();
+                await TestPostgres.DropRoleAsync(role);
             }
         }
 

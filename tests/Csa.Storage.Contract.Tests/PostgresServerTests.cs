@@ -32,7 +32,7 @@ public sealed class PostgresServerTests : IAsyncLifetime
     {
         var store = await StoreAsync();
         var role = await GrantedRoleAsync(store, StoreAccess.PublicAtlas);
-        var asRole = As(store, role);
+        var asRole = TestPostgres.As(store, role);
 
         await using (var reading = await TestPostgres.OpenAsync(asRole, _clock))
         {
@@ -82,7 +82,7 @@ public sealed class PostgresServerTests : IAsyncLifetime
         }
 
         var role = await GrantedRoleAsync(store, StoreAccess.Atlas);
-        var asRole = As(store, role);
+        var asRole = TestPostgres.As(store, role);
         await using (var readers = new PostgresStoreReaders(PostgresLocation.Parse(asRole), _clock))
         {
             Assert.NotNull(readers.SharedState);
@@ -227,15 +227,12 @@ public sealed class PostgresServerTests : IAsyncLifetime
 
     async Task<string> GrantedRoleAsync(string store, StoreAccess access)
     {
-        var role = "csa_role_" + Guid.NewGuid().ToString("N")[..12];
+        var role = await TestPostgres.CreateLoginRoleAsync("csa_role_");
         _roles.Add(role);
-        await ExecuteAsync(TestPostgres.Admin!, $"CREATE ROLE {role} LOGIN");
         await using var writer = (PostgresStore)await TestPostgres.OpenAsync(store, _clock);
         await writer.GrantAsync(role, access);
         return role;
     }
-
-    static string As(string store, string role) => new NpgsqlConnectionStringBuilder(store) { Username = role }.ConnectionString;
 
     static async Task AssertRefusedAsync(string connectionString, string sql)
     {
@@ -262,7 +259,7 @@ public sealed class PostgresServerTests : IAsyncLifetime
 
         foreach (var role in _roles)
         {
-            await ExecuteAsync(TestPostgres.Admin!, $"DROP ROLE IF EXISTS {role}");
+            await TestPostgres.DropRoleAsync(role);
         }
     }
 }

@@ -53,6 +53,30 @@ static class TestPostgres
         await drop.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Creates a role that may log in (no password: the test server trusts loopback), named
+    /// <paramref name="prefix"/> and a random suffix. Drop it with <see cref="DropRoleAsync"/> after the databases it has
+    /// rights in.</summary>
+    public static async Task<string> CreateLoginRoleAsync(string prefix)
+    {
+        var role = prefix + Guid.NewGuid().ToString("N")[..12];
+        await ExecuteAsAdminAsync($"CREATE ROLE {role} LOGIN");
+        return role;
+    }
+
+    /// <summary>Drops a role made by <see cref="CreateLoginRoleAsync"/>.</summary>
+    public static Task DropRoleAsync(string role) => ExecuteAsAdminAsync($"DROP ROLE IF EXISTS {role}");
+
+    /// <summary>The connection string of <paramref name="store"/> as <paramref name="role"/>.</summary>
+    public static string As(string store, string role) => new NpgsqlConnectionStringBuilder(store) { Username = role }.ConnectionString;
+
+    static async Task ExecuteAsAdminAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(RequireServer());
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Opens the store in a database made by <see cref="CreateDatabaseAsync"/>.</summary>
     public static async Task<ICsaStore> OpenAsync(string store, TimeProvider time) =>
         await PostgresStore.OpenAsync(PostgresLocation.Parse(store), time);
