@@ -27,6 +27,18 @@ public static class StoreFactory
     static async Task<ICsaStore> OpenServerAsync(string store, TimeProvider time, CancellationToken cancellationToken) =>
         await PostgresStore.OpenAsync(PostgresLocation.Parse(store), time, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Starts the embedded store's one-time start-up work (<see cref="DuckDbStore.BeginWarmUp"/>) while the command
+    /// line is read, when <paramref name="args"/> name a command that may open a DuckDB file: not for help, nor when a store
+    /// value names a server. Only a matter of speed: a guess either way changes no result.</summary>
+    /// <returns>The warm-up, to await before the process exits.</returns>
+    public static Task BeginWarmUp(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var namesCommand = args.Count > 0 && !args[0].StartsWith('-');
+        var asksForHelp = args.Any(a => a is "--help" or "-h" or "-?" or "--version");
+        return namesCommand && !asksForHelp && !args.Any(NamesServer) ? DuckDbStore.BeginWarmUp() : Task.CompletedTask;
+    }
+
     /// <summary>Opens the store that <paramref name="store"/> names for a command that only reads it: a DuckDB file whose schema
     /// is current is opened read-only (no hand-over from a server, which goes on serving; no migration work); anything else
     /// (a file to create or migrate, one held for writing, a PostgreSQL database) as <see cref="OpenAsync"/> opens it, with

@@ -32,4 +32,28 @@ public class StoreFactoryTests
         Assert.DoesNotContain("secret-in-the-value", result.Error + result.Output, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFileSystemEntries(scratch.Path));
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("--help")]
+    [InlineData("compare --help")]
+    [InlineData("summary -h")]
+    [InlineData("quality --store postgres://analyst@db.example/csa")]
+    public void TheEmbeddedEngineIsNotWarmed_ForHelp_OrAServer(string commandLine)
+    {
+        Assert.Same(Task.CompletedTask, StoreFactory.BeginWarmUp(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public async Task AWarmUp_ForACommand_EndsWithoutFailing_AndTouchesNoFile()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+
+        var warmUp = StoreFactory.BeginWarmUp(["summary", "--store", Path.Combine(scratch.Path, "csa.duckdb")]);
+
+        Assert.NotSame(Task.CompletedTask, warmUp);
+        await warmUp.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.True(warmUp.IsCompletedSuccessfully);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(scratch.Path));
+    }
 }
