@@ -16,9 +16,6 @@ static class CsaServer
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Starts the public atlas on the store in <paramref name="scratch"/>.</summary>
-    public static Process Start(ScratchFolder scratch, int port) => Start(scratch, port, isPublic: true, new Dictionary<string, string>());
-
     /// <summary>Starts the atlas, public or restricted, with these environment variables set (a heap limit, for example).</summary>
     public static Process Start(ScratchFolder scratch, int port, bool isPublic, IReadOnlyDictionary<string, string> environment) =>
         Start(scratch, isPublic ? ["--urls", $"http://127.0.0.1:{port}", "--public"] : ["--urls", $"http://127.0.0.1:{port}"], environment);

@@ -39,12 +39,9 @@ public sealed class OneComparisonEngineTests : IAsyncLifetime
         Assert.Contains("2022-02..2022-12", finding.GetProperty("sentence").GetString(), StringComparison.Ordinal);
 
         // The atlas, as a real server.
-        var port = CsaServer.FreePort();
-        using var server = CsaServer.Start(_scratch, port);
-        try
+        await using (var server = await RunningAtlas.StartAsync(_scratch))
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await CsaServer.WaitUntilUpAsync(http);
+            var http = server.Http;
             using var answer = JsonDocument.Parse(await http.GetStringAsync("/api/compare?area=Newcastle%20upon%20Tyne&current=2022&previous=2021&category=All%20crime"));
             var root = answer.RootElement;
             var atlas = (root.GetProperty("previousCrimes").GetInt64(), root.GetProperty("currentCrimes").GetInt64(), root.GetProperty("pValue").GetDouble());
@@ -53,11 +50,6 @@ public sealed class OneComparisonEngineTests : IAsyncLifetime
             Assert.Equal(cli, document);
             Assert.Equal(cli, atlas);
             Assert.Equal("+ 7.4%", root.GetProperty("apparentChange").GetString());
-        }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
         }
     }
 

@@ -19,12 +19,9 @@ public sealed class PeriodParityTests
     public async Task TheCliAndTheApi_AcceptTheSamePeriods()
     {
         using var scratch = TestPaths.NewScratchFolder();
-        var port = CsaServer.FreePort();
-        using var server = CsaServer.Start(scratch, port);
-        try
+        await using (var atlas = await RunningAtlas.StartAsync(scratch))
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await CsaServer.WaitUntilUpAsync(http);
+            var http = atlas.Http;
             var disagreements = new List<string>();
             var refused = 0;
             foreach (var text in Texts)
@@ -43,11 +40,6 @@ public sealed class PeriodParityTests
 
             Assert.Empty(disagreements);
             Assert.InRange(refused, 12, Texts.Length - 7); // both kinds are seen: the test can tell acceptance from refusal
-        }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
         }
     }
 }

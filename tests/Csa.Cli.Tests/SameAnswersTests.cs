@@ -152,20 +152,12 @@ public sealed class SameAnswersTests(DemoDocumentsFixture duckDb, PostgresDemoFi
     public async Task ADuckDbBackup_TakenWhileTheAtlasServes_HoldsEveryRow()
     {
         using var scratch = new ScratchFolder();
-        var port = CsaServer.FreePort();
-        using var server = CsaServer.Start(scratch, ["--store", duckDb.Store, "--urls", $"http://127.0.0.1:{port}", "--public"], new Dictionary<string, string>());
-        try
+        await using (var atlas = await RunningAtlas.StartAsync(scratch, ["--store", duckDb.Store, "--public"]))
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await CsaServer.WaitUntilUpAsync(http);
+            var http = atlas.Http;
             var backup = await CsaProcess.RunAsync(scratch, "store", "copy", "--from", duckDb.Store, "--to", scratch.File("backup.duckdb"));
             Assert.True(backup.ExitCode == 0, backup.Error);
             Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/api/series?area=Huntingdonshire")).StatusCode);
-        }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
         }
 
         await using var original = await DuckDbStore.OpenAsync(duckDb.Store, TimeProvider.System);

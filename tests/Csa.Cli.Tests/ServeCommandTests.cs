@@ -17,12 +17,9 @@ public sealed class ServeCommandTests(ITestOutputHelper output)
     {
         using var scratch = TestPaths.NewScratchFolder();
         await CsaProcess.ImportCambridgeshireAsync(scratch);
-        var port = CsaServer.FreePort();
-        using var server = CsaServer.Start(scratch, port);
-        try
+        await using (var atlas = await RunningAtlas.StartAsync(scratch))
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await CsaServer.WaitUntilUpAsync(http);
+            var http = atlas.Http;
             var statuses = new List<HttpStatusCode>();
             var compare = CsaProcess.RunAsync(scratch, "compare", "--area", "Huntingdonshire", "--period", "2019-09", "--vs", "2019-08", "--tree", "police-uk");
             while (!compare.IsCompleted)
@@ -37,11 +34,6 @@ public sealed class ServeCommandTests(ITestOutputHelper output)
             Assert.NotEmpty(statuses);
             Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
         }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
-        }
     }
 
     [Fact]
@@ -49,12 +41,9 @@ public sealed class ServeCommandTests(ITestOutputHelper output)
     {
         using var scratch = TestPaths.NewScratchFolder();
         await CsaProcess.ImportCambridgeshireAsync(scratch);
-        var port = CsaServer.FreePort();
-        using var server = CsaServer.Start(scratch, port);
-        try
+        await using (var atlas = await RunningAtlas.StartAsync(scratch))
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await CsaServer.WaitUntilUpAsync(http);
+            var http = atlas.Http;
             using (var before = JsonDocument.Parse(await http.GetStringAsync("/api/wards?area=Huntingdonshire&period=2019-07..2019-09")))
             {
                 Assert.Equal(JsonValueKind.Null, before.RootElement.GetProperty("populationYear").ValueKind);
@@ -113,11 +102,6 @@ public sealed class ServeCommandTests(ITestOutputHelper output)
             using var newcastle = JsonDocument.Parse(await newcastleAfter.Content.ReadAsStringAsync());
             Assert.True(newcastle.RootElement.GetProperty("months").GetArrayLength() >= 33);
             Assert.NotEqual(await newcastleBefore.Content.ReadAsStringAsync(), await newcastleAfter.Content.ReadAsStringAsync());
-        }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
         }
 
         var quality = await CsaProcess.RunAsync(scratch, "quality");

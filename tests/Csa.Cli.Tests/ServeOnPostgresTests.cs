@@ -20,12 +20,9 @@ public sealed class ServeOnPostgresTests(ITestOutputHelper output)
         try
         {
             await CsaProcess.ImportCambridgeshireAsync(scratch, store);
-            var port = CsaServer.FreePort();
-            using var server = CsaServer.Start(scratch, ["--store", store, "--urls", $"http://127.0.0.1:{port}", "--public"], new Dictionary<string, string>());
-            try
+            await using (var atlas = await RunningAtlas.StartAsync(scratch, ["--store", store, "--public"]))
             {
-                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-                await CsaServer.WaitUntilUpAsync(http);
+                var http = atlas.Http;
                 var before = await http.GetAsync("/api/series?area=Huntingdonshire");
                 Assert.Equal(HttpStatusCode.OK, before.StatusCode);
                 var tag = before.Headers.ETag;
@@ -63,11 +60,6 @@ public sealed class ServeOnPostgresTests(ITestOutputHelper output)
                 Assert.NotEqual(tag, changed.Headers.ETag);
                 using var newcastle = JsonDocument.Parse(await (await http.GetAsync("/api/series?area=E08000021")).Content.ReadAsStringAsync());
                 Assert.True(newcastle.RootElement.GetProperty("months").GetArrayLength() >= 33, "Newcastle's months are served after the import");
-            }
-            finally
-            {
-                server.Kill(entireProcessTree: true);
-                await server.WaitForExitAsync();
             }
         }
         finally

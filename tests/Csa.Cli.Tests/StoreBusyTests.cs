@@ -14,12 +14,9 @@ public sealed class StoreBusyTests
     {
         using var scratch = TestPaths.NewScratchFolder();
         Assert.Equal(0, (await CsaProcess.RunAsync(scratch, "import", "geography", TestPaths.LsoaWardDistrict, TestPaths.DistrictHierarchy)).ExitCode);
-        var port = CsaServer.FreePort();
-        using var server = CsaServer.Start(scratch, port);
-        try
+        await using (var atlas = await RunningAtlas.StartAsync(scratch))
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await CsaServer.WaitUntilUpAsync(http);
+            var http = atlas.Http;
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/areas?q=Hunt")).StatusCode);
             Assert.True(File.Exists(StoreHandover.ServerMark(scratch.File("csa.duckdb"))), "the server marks that it holds the store");
             HttpResponseMessage busy;
@@ -38,11 +35,6 @@ public sealed class StoreBusyTests
             Assert.DoesNotContain(scratch.Path, body, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/areas?q=Hunt")).StatusCode);
             Assert.False(File.Exists(StoreHandover.WriterMark(scratch.File("csa.duckdb"))), "the writer removes its mark when it closes the store");
-        }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
         }
     }
 }
