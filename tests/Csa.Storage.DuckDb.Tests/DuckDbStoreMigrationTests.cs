@@ -109,4 +109,22 @@ public class DuckDbStoreMigrationTests
 
         Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OpenAsync_ForWriting_BoundsDuckDbsBufferPool_ReadersKeepDuckDbsDefault()
+    {
+        using var scratch = TestPaths.NewScratchFolder();
+        var path = scratch.File("store.duckdb");
+        await using (var writer = await DuckDbStore.OpenAsync(path, StoreTestKit.Clock))
+        {
+            await StoreTestKit.ImportAsync(writer, Path.Combine(TestPaths.Cambridgeshire, "2019-07", "2019-07-cambridgeshire-street.csv"));
+
+            // 256 MB, as DuckDB prints it (in MiB).
+            Assert.Equal("244.1 MiB", await writer.SettingAsync("memory_limit"));
+        }
+
+        await using var reader = await DuckDbStore.OpenReadOnlyAsync(path, StoreTestKit.Clock);
+        Assert.NotEqual("244.1 MiB", await reader.SettingAsync("memory_limit"));
+        Assert.Equal(7546, (await reader.GetTableCountsAsync())["street_record"]);
+    }
 }
