@@ -47,7 +47,7 @@ static class GrowthBench
             var summary = Median(3, () => Processes.Timed([.. Processes.Host(csa), "summary", "--store", store, "--area", "E07000011", "--from", first.ToString(), "--to", last.ToString(), "--by", "month"]).Seconds);
             var (firstMap, mapMedian) = await WardMapAsync(store, $"{first}..{last}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {size} | {rows:N0} | {seconds:0.0} | {rows / seconds:N0} | {peakKiB / 1024.0:N0} | {new FileInfo(store).Length / 1048576.0:N0} | {compare:0.00} | {summary:0.00} | {firstMap:N0} | {mapMedian:N0} |"));
+                $"| {size} | {rows:N0} | {seconds:0.0} | {rows / seconds:N0} | {peakKiB / 1024.0:N0} | {new FileInfo(store).Length / 1048576.0:N0} | {(double.IsNaN(compare) ? "–" : compare.ToString("0.00", CultureInfo.InvariantCulture))} | {summary:0.00} | {firstMap:N0} | {mapMedian:N0} |"));
             File.Delete(store);
         }
     }
