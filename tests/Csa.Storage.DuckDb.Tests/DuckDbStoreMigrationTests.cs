@@ -82,10 +82,7 @@ public class DuckDbStoreMigrationTests
     {
         using var scratch = TestPaths.NewScratchFolder();
         var path = scratch.File("store.duckdb");
-        await using (var writer = await DuckDbStore.OpenAsync(path, StoreTestKit.Clock))
-        {
-            await StoreTestKit.ImportAsync(writer, Path.Combine(TestPaths.Cambridgeshire, "2019-07", "2019-07-cambridgeshire-street.csv"));
-        }
+        await (await OpenWithJulyAsync(path)).DisposeAsync();
 
         await using (var first = await DuckDbStore.OpenReadOnlyAsync(path, StoreTestKit.Clock))
         await using (var second = await DuckDbStore.OpenReadOnlyAsync(path, StoreTestKit.Clock))
@@ -115,10 +112,8 @@ public class DuckDbStoreMigrationTests
     {
         using var scratch = TestPaths.NewScratchFolder();
         var path = scratch.File("store.duckdb");
-        await using (var writer = await DuckDbStore.OpenAsync(path, StoreTestKit.Clock))
+        await using (var writer = await OpenWithJulyAsync(path))
         {
-            await StoreTestKit.ImportAsync(writer, Path.Combine(TestPaths.Cambridgeshire, "2019-07", "2019-07-cambridgeshire-street.csv"));
-
             // 256 MB, as DuckDB prints it (in MiB).
             Assert.Equal("244.1 MiB", await writer.SettingAsync("memory_limit"));
         }
@@ -126,5 +121,13 @@ public class DuckDbStoreMigrationTests
         await using var reader = await DuckDbStore.OpenReadOnlyAsync(path, StoreTestKit.Clock);
         Assert.NotEqual("244.1 MiB", await reader.SettingAsync("memory_limit"));
         Assert.Equal(7546, (await reader.GetTableCountsAsync())["street_record"]);
+    }
+
+    /// <summary>A new store at <paramref name="path"/>, open for writing, holding Cambridgeshire's July 2019 street file (7,546 rows).</summary>
+    static async Task<DuckDbStore> OpenWithJulyAsync(string path)
+    {
+        var store = await DuckDbStore.OpenAsync(path, StoreTestKit.Clock);
+        await StoreTestKit.ImportAsync(store, Path.Combine(TestPaths.Cambridgeshire, "2019-07", "2019-07-cambridgeshire-street.csv"));
+        return store;
     }
 }
