@@ -1,3 +1,4 @@
+using Csa.Cli.Output;
 using Csa.Core;
 using Csa.Core.Importing;
 using Csa.Storage;
@@ -61,9 +62,13 @@ static class CommandRunner
         Announced(path, await StoreFactory.OpenAsync(path, TimeProvider.System, cancellationToken));
 
     /// <summary>Opens the store named by --store for a command that only reads it (read-only where it can be: see
-    /// <see cref="StoreFactory.OpenForReadingAsync"/>), saying so when it migrates one made by an older csa.</summary>
-    public static async Task<ICsaStore> OpenStoreForReadingAsync(string path, CancellationToken cancellationToken) =>
-        Announced(path, await StoreFactory.OpenForReadingAsync(path, TimeProvider.System, cancellationToken));
+    /// <see cref="StoreFactory.OpenForReadingAsync"/>), saying so when it migrates one made by an older csa. Every such
+    /// command but <c>report</c> shows a table: the screen's table is made ready meanwhile (<see cref="TableOutput.BeginWarmUp"/>).</summary>
+    public static async Task<ICsaStore> OpenStoreForReadingAsync(string path, CancellationToken cancellationToken)
+    {
+        _ = TableOutput.BeginWarmUp();
+        return Announced(path, await StoreFactory.OpenForReadingAsync(path, TimeProvider.System, cancellationToken));
+    }
 
     static ICsaStore Announced(string path, ICsaStore store)
     {
