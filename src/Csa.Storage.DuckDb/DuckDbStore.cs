@@ -38,7 +38,7 @@ public sealed class DuckDbStore : SqlStore
 
     /// <summary>DuckDB's buffer pool when the store is open for writing. By default DuckDB may keep up to 80% of the
     /// machine's memory, and an import's row groups, once written to the file, stay cached in it: a 36-month national import
-    /// (SYNTHETIC, 18 M rows) peaked at 1,198–1,229 MiB resident by default, 766–850 MiB with 256 MB (944 with 512 MB, 646
+    /// (SYNTHETIC, 18 M rows) peaked at 1,198–1,229 MiB resident by default, 730–850 MiB with 256 MB (944 with 512 MB, 646
     /// with 128 MB), in the same time. Readers (commands, the atlas) keep DuckDB's default.</summary>
     internal const string WriterMemoryLimit = "256MB";
 
