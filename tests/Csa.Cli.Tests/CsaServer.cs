@@ -44,13 +44,23 @@ static class CsaServer
     }
 
     /// <summary>Starts <c>csa serve</c> on the loopback <paramref name="port"/> with these further arguments and environment
-    /// variables, and waits until it answers.</summary>
+    /// variables, and waits until it answers; one that does not is stopped before the failure is reported.</summary>
     public static async Task<Process> StartAndWaitAsync(ScratchFolder scratch, int port, string[] serveArgs, IReadOnlyDictionary<string, string>? environment = null)
     {
         var server = Start(scratch, ["--urls", $"http://127.0.0.1:{port}", .. serveArgs], environment ?? new Dictionary<string, string>());
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-        await WaitUntilUpAsync(http);
-        return server;
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            await WaitUntilUpAsync(http);
+            return server;
+        }
+        catch
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+            server.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Environment variables giving a server a new home folder of its own in <paramref name="scratch"/>, as on a

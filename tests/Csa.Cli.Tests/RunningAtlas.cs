@@ -25,19 +25,8 @@ sealed class RunningAtlas : IAsyncDisposable
     public static async Task<RunningAtlas> StartAsync(ScratchFolder scratch, string[] serveArgs)
     {
         var port = CsaServer.FreePort();
-        var atlas = new RunningAtlas(
-            CsaServer.Start(scratch, ["--urls", $"http://127.0.0.1:{port}", .. serveArgs], new Dictionary<string, string>()),
-            new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
-        try
-        {
-            await CsaServer.WaitUntilUpAsync(atlas.Http);
-            return atlas;
-        }
-        catch
-        {
-            await atlas.DisposeAsync();
-            throw;
-        }
+        var process = await CsaServer.StartAndWaitAsync(scratch, port, serveArgs);
+        return new RunningAtlas(process, new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
     }
 
     /// <inheritdoc/>
