@@ -11,7 +11,7 @@ static class ImportProcessBench
 {
     /// <summary>The reference's dialect, stated: header, comma, double quote escaped by doubling, every column typed as
     /// DuckDB sniffs it (no sniffing at run time), strict rows.</summary>
-    const string ReadCsvOptions = """
+    public const string ReadCsvOptions = """
         header = true, delim = ',', quote = '"', escape = '"', auto_detect = false, strict_mode = true,
         columns = {'Crime ID': 'VARCHAR', 'Month': 'VARCHAR', 'Reported by': 'VARCHAR', 'Falls within': 'VARCHAR',
                    'Longitude': 'DOUBLE', 'Latitude': 'DOUBLE', 'Location': 'VARCHAR', 'LSOA code': 'VARCHAR',

@@ -11,6 +11,7 @@ using Csa.Ingest.Geography;
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --atlas-postgres [--server CONN] [--replica CONN]   (the atlas on PostgreSQL beside DuckDB, and two instances on a replica)
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --prc [--ods-rows 2000000]           (the Home Office tables)
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --import-process [--pairs 5 --zips DIR --csa PROGRAM] (whole import processes)
+//        dotnet run --project bench/Csa.Benchmarks -c Release -- --import-floor [--runs 3 --zips DIR] (the import's parts, one at a time)
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --growth [--sizes 1,3,12,36 --rows 500000 --csa PROGRAM] (SYNTHETIC months)
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --startup [--rounds 15 --csa DLL]    (whole command processes)
 //        dotnet run --project bench/Csa.Benchmarks -c Release -- --postgres-import [--server CONN --pairs 3 --zips DIR --csa PROGRAM] (into PostgreSQL)
@@ -53,6 +54,13 @@ if (args.Contains("--import-process"))
         ImportProcessBench.Run(FindRepository(), folder, zipFolder, ArgValue("--pairs", 5), ArgText("--csa"));
         return Task.CompletedTask;
     });
+    return 0;
+}
+
+if (args.Contains("--import-floor"))
+{
+    var zipFolder = ArgText("--zips") ?? Path.Combine(FindRepository(), "..", "shared", "data", "police-uk", "national-2019-q3");
+    await InScratchAsync("import-floor", folder => ImportFloorBench.RunAsync(folder, zipFolder, ArgValue("--runs", 3)));
     return 0;
 }
 
