@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Csa.Analysis;
 
 /// <summary>A table as csa shows it: on screen and, cell for cell, in csv, xlsx and json.</summary>
@@ -58,4 +60,18 @@ public sealed record ResultTable(string Title, IReadOnlyList<string> Columns, IR
 
         return new ResultTable(title, columns, rows, notes);
     }
+
+    /// <summary>A cell as people read it — on screen, in the HTML and Word documents alike: whole numbers with thousands
+    /// separated, other numbers to at most four decimals, a <see cref="FormattedNumber"/> as its text, empty for no figure
+    /// (never zero).</summary>
+    public static string CellText(object? cell) => cell switch
+    {
+        null => string.Empty,
+        long n => n.ToString("N0", CultureInfo.InvariantCulture),
+        double d => d.ToString("#,##0.####", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty,
+    };
+
+    /// <summary>Whether a cell is a number (its column right-aligned, never wrapped: on screen and in the documents).</summary>
+    public static bool IsNumber(object? cell) => cell is long or double or FormattedNumber;
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Csa.Analysis;
 using Csa.Reporting;
 using Spectre.Console;
@@ -49,7 +48,7 @@ static class TableOutput
         for (var i = 0; i < table.Columns.Count; i++)
         {
             var column = new TableColumn(Markup.Escape(table.Columns[i]));
-            if (table.Rows.Any(row => row[i] is long or double or FormattedNumber))
+            if (table.Rows.Any(row => ResultTable.IsNumber(row[i])))
             {
                 column.RightAligned();
             }
@@ -59,7 +58,7 @@ static class TableOutput
 
         foreach (var row in table.Rows)
         {
-            grid.AddRow(row.Select(cell => Markup.Escape(FormatForScreen(cell))).ToArray());
+            grid.AddRow(row.Select(cell => Markup.Escape(ResultTable.CellText(cell))).ToArray());
         }
 
         console.Write(grid);
@@ -87,13 +86,4 @@ static class TableOutput
         write(path);
         AnsiConsole.WriteLine($"Wrote {path}");
     }
-
-    /// <summary>A cell as the screen shows it: thousands separated, empty for no figure.</summary>
-    static string FormatForScreen(object? cell) => cell switch
-    {
-        null => string.Empty,
-        long n => n.ToString("N0", CultureInfo.InvariantCulture),
-        double d => d.ToString("#,##0.####", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty,
-    };
 }

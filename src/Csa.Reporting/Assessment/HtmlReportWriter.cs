@@ -161,7 +161,7 @@ public static class HtmlReportWriter
         {
             // A numeric column's header is right-aligned; a header of one word (a period: 2015-01..2015-12) never wraps.
             var header = table.Columns[i];
-            html.Append("<th class=\"").Append(table.Rows.Any(r => IsNumeric(r[i])) ? "n" : string.Empty).Append(header.Contains(' ', StringComparison.Ordinal) ? string.Empty : " word")
+            html.Append("<th class=\"").Append(table.Rows.Any(r => Analysis.ResultTable.IsNumber(r[i])) ? "n" : string.Empty).Append(header.Contains(' ', StringComparison.Ordinal) ? string.Empty : " word")
                 .Append("\">").Append(Html.Encode(header)).Append("</th>");
         }
 
@@ -172,7 +172,7 @@ public static class HtmlReportWriter
             for (var i = 0; i < row.Count; i++)
             {
                 var cell = row[i];
-                html.Append(IsNumeric(cell) ? "<td class=\"n\">" : table.Columns[i] == "SHA-256" ? "<td class=\"hash\">" : "<td>").Append(Html.Encode(Format(cell))).Append("</td>");
+                html.Append(Analysis.ResultTable.IsNumber(cell) ? "<td class=\"n\">" : table.Columns[i] == "SHA-256" ? "<td class=\"hash\">" : "<td>").Append(Html.Encode(Analysis.ResultTable.CellText(cell))).Append("</td>");
             }
 
             html.Append("</tr>\n");
@@ -190,18 +190,6 @@ public static class HtmlReportWriter
             html.Append("</ul>\n");
         }
     }
-
-    /// <summary>A cell as the HTML shows it: thousands separated, empty for no figure.</summary>
-    public static string Format(object? cell) => cell switch
-    {
-        null => string.Empty,
-        long n => n.ToString("N0", CultureInfo.InvariantCulture),
-        double d => d.ToString("#,##0.####", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? string.Empty,
-    };
-
-    /// <summary>Whether a cell is a number (right-aligned, never wrapped), in the HTML and the Word tables alike.</summary>
-    internal static bool IsNumeric(object? cell) => cell is long or double or Analysis.FormattedNumber;
 
     /// <summary>The chart's SVG as an image with its alt text (role img, aria-label and a title element).</summary>
     static string AccessibleSvg(Charts.Chart chart)

@@ -22,11 +22,11 @@ static class WordTables
                 new TableLayout { Type = TableLayoutValues.Fixed },
                 new TableLook { Val = "04A0" }),
             new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
-        var numeric = Enumerable.Range(0, table.Columns.Count).Select(i => table.Rows.Any(r => HtmlReportWriter.IsNumeric(r[i]))).ToArray();
+        var numeric = Enumerable.Range(0, table.Columns.Count).Select(i => table.Rows.Any(r => Analysis.ResultTable.IsNumber(r[i]))).ToArray();
         word.Append(Row([.. table.Columns], widths, numeric, header: true));
         foreach (var row in table.Rows)
         {
-            word.Append(Row([.. row.Select(HtmlReportWriter.Format)], widths, numeric, header: false));
+            word.Append(Row([.. row.Select(Analysis.ResultTable.CellText)], widths, numeric, header: false));
         }
 
         yield return word;
@@ -69,7 +69,7 @@ static class WordTables
     static int[] ColumnWidths(Analysis.ResultTable table)
     {
         var lengths = Enumerable.Range(0, table.Columns.Count)
-            .Select(i => Math.Min(40, Math.Max(Longest(table.Columns[i]), table.Rows.Select(r => HtmlReportWriter.Format(r[i]).Length).DefaultIfEmpty(0).Max())) + 2.0)
+            .Select(i => Math.Min(40, Math.Max(Longest(table.Columns[i]), table.Rows.Select(r => Analysis.ResultTable.CellText(r[i]).Length).DefaultIfEmpty(0).Max())) + 2.0)
             .ToArray();
         var total = lengths.Sum();
         var widths = lengths.Select(l => Math.Max(MinimumColumn, (int)(WordReportWriter.TextWidth * l / total))).ToArray();

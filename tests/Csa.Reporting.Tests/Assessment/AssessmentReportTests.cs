@@ -269,8 +269,8 @@ public sealed partial class AssessmentReportTests(ReportStoreFixture fixture) : 
     static string Text(JsonElement cell) => cell.ValueKind switch
     {
         JsonValueKind.Null => string.Empty,
-        JsonValueKind.Number when cell.TryGetInt64(out var n) => HtmlReportWriter.Format(n),
-        JsonValueKind.Number => HtmlReportWriter.Format(cell.GetDouble()),
+        JsonValueKind.Number when cell.TryGetInt64(out var n) => ResultTable.CellText(n),
+        JsonValueKind.Number => ResultTable.CellText(cell.GetDouble()),
         JsonValueKind.Object => cell.GetProperty("text").GetString()!,
         _ => cell.GetString()!,
     };
