@@ -82,7 +82,7 @@ public sealed class AtlasAccountProcessTests
         }
         finally
         {
-            server.Kill(entireProcessTree: true);
+            await CsaServer.StopAsync(server);
         }
     }
 
@@ -100,8 +100,7 @@ public sealed class AtlasAccountProcessTests
 
         var first = await StartAsync();
         var login = await AtlasLogin.PostAsync(http, http, "analyst", "a long enough password");
-        first.Kill(entireProcessTree: true);
-        await first.WaitForExitAsync();
+        await CsaServer.StopAsync(first);
         using var second = await StartAsync();
         try
         {
@@ -112,7 +111,7 @@ public sealed class AtlasAccountProcessTests
         }
         finally
         {
-            second.Kill(entireProcessTree: true);
+            await CsaServer.StopAsync(second);
             first.Dispose();
         }
     }

@@ -56,11 +56,17 @@ static class CsaServer
         }
         catch
         {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
+            await StopAsync(server);
             server.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Stops a server (and any process it started) and waits until it has exited.</summary>
+    public static async Task StopAsync(Process server)
+    {
+        server.Kill(entireProcessTree: true);
+        await server.WaitForExitAsync();
     }
 
     /// <summary>Environment variables giving a server a new home folder of its own in <paramref name="scratch"/>, as on a

@@ -74,8 +74,7 @@ public sealed class ReplicaTests(Xunit.Abstractions.ITestOutputHelper output)
             Step("both instances show the import");
 
             // An instance restarts: what it shows comes from the store, so nothing is lost.
-            servers[0].Kill(entireProcessTree: true);
-            await servers[0].WaitForExitAsync();
+            await CsaServer.StopAsync(servers[0]);
             servers[0] = await StartAsync(scratch, replicaStore, ports[0]);
             Assert.Equal(await NewcastleMonthsAsync(clients[1]), await NewcastleMonthsAsync(clients[0]));
             Step("the restarted instance shows it too");
@@ -84,8 +83,7 @@ public sealed class ReplicaTests(Xunit.Abstractions.ITestOutputHelper output)
         {
             foreach (var server in servers.Where(s => !s.HasExited))
             {
-                server.Kill(entireProcessTree: true);
-                await server.WaitForExitAsync();
+                await CsaServer.StopAsync(server);
             }
 
             Step("instances stopped");

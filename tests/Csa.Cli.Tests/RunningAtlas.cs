@@ -33,8 +33,7 @@ sealed class RunningAtlas : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
+        await CsaServer.StopAsync(_process);
         _process.Dispose();
     }
 }

@@ -52,8 +52,7 @@ public sealed class ServeHttpsTests
         }
         finally
         {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
+            await CsaServer.StopAsync(server);
         }
     }
 }

@@ -49,8 +49,7 @@ public sealed class SeveralInstancesOnPostgresTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, await AtlasLogin.GetAsync(httpA, "/api/series?area=Huntingdonshire", login.Session));
 
         // The first instance restarts: the login still holds there.
-        first.Kill(entireProcessTree: true);
-        await first.WaitForExitAsync();
+        await CsaServer.StopAsync(first);
         await StartAsync(atlas, a);
         Assert.Equal(HttpStatusCode.OK, await AtlasLogin.GetAsync(httpA, "/api/series?area=Huntingdonshire", login.Session));
 
@@ -140,8 +139,7 @@ public sealed class SeveralInstancesOnPostgresTests : IAsyncLifetime
     {
         foreach (var server in _servers.Where(s => !s.HasExited))
         {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
+            await CsaServer.StopAsync(server);
         }
 
         if (_store.Length > 0)
